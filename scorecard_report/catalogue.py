@@ -1,0 +1,92 @@
+"""The indicator catalogue as frozen, typed data: what every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from scorecard_report.periods import FinancialCalendar
+from scorecard_report.rules.bands import Band
+from scorecard_report.rules.direction import Comparator
+from scorecard_report.rules.display import Unit
+from scorecard_report.rules.polarity import Polarity
+from scorecard_report.rules.selection import Frequency
+from scorecard_report.rules.targets import Target, Tolerance
+
+DEFAULT_MISSING_MARKERS = ("Not Yet Available", "NYA", "N/A", "n/a", "-", "–")
+
+
+@dataclass(frozen=True)
+class BenchmarkSource:
+    """A comparator named once in the catalogue: Regional Average (2022/23)."""
+
+    id: str
+    label: str
+    year: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label} ({self.year})" if self.year else self.label
+
+
+@dataclass(frozen=True)
+class Indicator:
+    ref: str
+    title: str
+    description: str
+    unit: Unit
+    polarity: Polarity
+    target: Target | None
+    bands: tuple[Band, ...]
+    tolerance: Tolerance
+    decimals: int
+    frequency: Frequency
+    benchmarks: tuple[tuple[str, Decimal], ...]
+    comparator: Comparator
+    multiplier: Decimal | None
+    unit_label: str | None
+    highlight: bool
+    section_id: str
+    line: int | None = None
+
+    def benchmark(self, benchmark_id: str) -> Decimal | None:
+        return dict(self.benchmarks).get(benchmark_id)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    owner: str | None
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    path: Path
+    title: str
+    organisation: str
+    name: str
+    data: Path | None
+    calendar: FinancialCalendar
+    default_tolerance: Tolerance
+    comparator: Comparator
+    missing_label: str
+    missing_markers: tuple[str, ...]
+    below_bands: str
+    trend_length: int
+    benchmarks: tuple[BenchmarkSource, ...]
+    sections: tuple[Section, ...]
+    band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(indicator for section in self.sections for indicator in section.indicators)
+
+    def indicator(self, ref: str) -> Indicator | None:
+        return {indicator.ref: indicator for indicator in self.indicators}.get(ref)
+
+    @property
+    def refs(self) -> frozenset[str]:
+        return frozenset(indicator.ref for indicator in self.indicators)

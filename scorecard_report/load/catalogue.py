@@ -1,0 +1,359 @@
+"""Read and check the indicator catalogue (YAML), reporting every problem with its file and line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from scorecard_report.catalogue import (
+    DEFAULT_MISSING_MARKERS,
+    BenchmarkSource,
+    Catalogue,
+    Indicator,
+    Section,
+)
+from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.text_files import read_text
+from scorecard_report.periods import FinancialCalendar
+from scorecard_report.problems import InputError, Problem
+from scorecard_report.rules.bands import Band, band_label
+from scorecard_report.rules.direction import Comparator
+from scorecard_report.rules.display import Unit
+from scorecard_report.rules.numbers import NumberError, parse_number
+from scorecard_report.rules.polarity import Polarity
+from scorecard_report.rules.selection import Frequency
+from scorecard_report.rules.targets import Target, TargetError, TargetKind, Tolerance, parse_target
+
+Structured = dict[str, str | None]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class BenchmarkSchema(_Strict):
+    id: str
+    label: str
+    year: str | None = None
+
+
+class SettingsSchema(_Strict):
+    title: str
+    organisation: str
+    name: str | None = None
+    data: str | None = None
+    year_start_month: int = Field(4, ge=1, le=12)
+    default_tolerance: str = "5%"
+    direction_of_travel: Literal["previous_period", "previous_year"] = "previous_period"
+    missing_label: str = "Not yet available"
+    missing_markers: list[str] = Field(default_factory=lambda: list(DEFAULT_MISSING_MARKERS))
+    below_bands: str = "Inadequate"
+    band_labels: dict[str, str] = Field(default_factory=dict)
+    trend_periods: int = Field(13, ge=2, le=60)
+    benchmarks: list[BenchmarkSchema] = Field(default_factory=list)
+    sections: list[Any]
+
+
+class SectionSchema(_Strict):
+    id: str
+    title: str
+    owner: str | None = None
+    indicators: list[Any]
+
+
+class IndicatorSchema(_Strict):
+    ref: str = Field(min_length=1)
+    title: str
+    description: str = ""
+    unit: Literal["count", "percent", "rate", "days", "average", "currency"]
+    polarity: Literal["high", "low", "neutral"] | None = None
+    target: str | Structured | None = None
+    bands: dict[str, str | Structured] | None = None
+    tolerance: str | None = None
+    decimals: int | None = Field(None, ge=0, le=6)
+    frequency: Literal["monthly", "quarterly", "annual"] = "monthly"
+    benchmarks: dict[str, str] = Field(default_factory=dict)
+    direction_of_travel: Literal["previous_period", "previous_year"] | None = None
+    multiplier: str | None = None
+    unit_label: str | None = None
+    highlight: bool = False
+
+    @field_validator("unit", "polarity", "frequency", mode="before")
+    @classmethod
+    def _lower_case(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
+
+Model = TypeVar("Model", bound=_Strict)
+
+
+class _Reader:
+    """Walks one catalogue document, collecting problems as it goes."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def problem(self, at: YamlPath, message: str, hint: str | None = None, ref: str | None = None) -> None:
+        line = self.document.line_of(at)
+        self.problems.append(Problem(self.document.path, message, line=line, ref=ref, hint=hint))
+
+    def validate(self, schema: type[Model], raw: Any, at: YamlPath, ref: str | None = None,
+                 skip: tuple[str, ...] = ()) -> Model | None:
+        if not isinstance(raw, dict):
+            self.problem(at, f"expected a mapping of keys, found {_kind(raw)}", ref=ref)
+            return None
+        try:
+            return schema.model_validate(raw)
+        except ValidationError as error:
+            for detail in error.errors():
+                if detail["loc"] and detail["loc"][0] in skip:
+                    continue
+                self.problem((*at, *detail["loc"]), *_explain(detail, schema), ref=ref)
+            return None
+
+
+def _kind(raw: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: f"the text '{raw}'"}.get(type(raw), "nothing")
+
+
+def _explain(detail: Any, schema: type[BaseModel]) -> tuple[str, str | None]:
+    key = str(detail["loc"][-1]) if detail["loc"] else ""
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(key, list(schema.model_fields), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(schema.model_fields)
+        return f"unknown key '{key}'", hint
+    if kind == "missing":
+        return f"missing key '{key}'", f"add '{key}:'"
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    given = detail.get("input")
+    if isinstance(given, str):
+        message += f", not '{given}'"
+    return f"{key}: {message}", None
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """Read ``path`` into a ``Catalogue``; raise ``InputError`` listing every problem found."""
+    document = read_yaml(path, read_text(path, "catalogue"))
+    reader = _Reader(document)
+    settings = reader.validate(SettingsSchema, document.data, ())
+    sections = _read_sections(reader, document.data, settings)
+    if reader.problems or settings is None:
+        raise InputError(reader.problems)
+    return _catalogue(path, settings, sections)
+
+
+def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) -> tuple[Section, ...]:
+    raw_sections = data.get("sections") if isinstance(data, dict) else None
+    if not isinstance(raw_sections, list):
+        return ()
+    seen_refs: dict[str, int | None] = {}
+    seen_ids: dict[str, int | None] = {}
+    sections = []
+    for i, raw in enumerate(raw_sections):
+        at: YamlPath = ("sections", i)
+        schema = reader.validate(SectionSchema, raw, at, skip=())
+        if schema is None:
+            continue
+        _check_unique(reader, seen_ids, schema.id, (*at, "id"), "section id")
+        indicators = _read_indicators(reader, schema, at, settings, seen_refs)
+        sections.append(Section(schema.id, schema.title, schema.owner, indicators))
+    return tuple(sections)
+
+
+def _check_unique(reader: _Reader, seen: dict[str, int | None], key: str, at: YamlPath, what: str,
+                  ref: str | None = None) -> None:
+    line = reader.document.line_of(at)
+    if key in seen:
+        reader.problem(at, f"duplicate {what} '{key}' (first on line {seen[key]})",
+                       hint=f"each {what} must be unique in the catalogue", ref=ref)
+    else:
+        seen[key] = line
+
+
+def _read_indicators(reader: _Reader, section: SectionSchema, at: YamlPath,
+                     settings: SettingsSchema | None, seen_refs: dict[str, int | None]) -> tuple[Indicator, ...]:
+    indicators = []
+    for j, raw in enumerate(section.indicators):
+        where: YamlPath = (*at, "indicators", j)
+        ref = raw.get("ref") if isinstance(raw, dict) and isinstance(raw.get("ref"), str) else None
+        if ref is not None:
+            _check_unique(reader, seen_refs, ref, (*where, "ref"), "ref", ref=ref)
+        schema = reader.validate(IndicatorSchema, raw, where, ref=ref)
+        if schema is None or settings is None:
+            continue
+        indicator = _IndicatorChecks(reader, schema, where, settings, section.id).build()
+        if indicator is not None:
+            indicators.append(indicator)
+    return tuple(indicators)
+
+
+class _IndicatorChecks:
+    """The rules a single indicator must obey beyond its shape: polarity, target, bands, tolerance."""
+
+    def __init__(self, reader: _Reader, schema: IndicatorSchema, at: YamlPath,
+                 settings: SettingsSchema, section_id: str) -> None:
+        self.reader, self.schema, self.at, self.settings = reader, schema, at, settings
+        self.section_id = section_id
+        self.failed = False
+        self.unit = Unit(schema.unit)
+
+    def problem(self, key: str, message: str, hint: str | None = None) -> None:
+        self.failed = True
+        self.reader.problem((*self.at, key), message, hint, ref=self.schema.ref)
+
+    def build(self) -> Indicator | None:
+        target = self._target()
+        polarity = self._polarity(target)
+        bands = self._bands(polarity)
+        tolerance = self._tolerance()
+        benchmarks = self._benchmarks()
+        multiplier = self._number("multiplier", self.schema.multiplier)
+        if self.failed or polarity is None:
+            return None
+        schema = self.schema
+        return Indicator(
+            ref=schema.ref, title=schema.title, description=schema.description, unit=self.unit,
+            polarity=polarity, target=target, bands=bands, tolerance=tolerance,
+            decimals=schema.decimals if schema.decimals is not None else self.unit.default_decimals,
+            frequency=Frequency(schema.frequency), benchmarks=benchmarks,
+            comparator=Comparator(schema.direction_of_travel or self.settings.direction_of_travel),
+            multiplier=multiplier, unit_label=schema.unit_label, highlight=schema.highlight,
+            section_id=self.section_id, line=self.reader.document.line_of(self.at),
+        )
+
+    def _target(self) -> Target | None:
+        if self.schema.target is None:
+            return None
+        try:
+            target = parse_target(self.schema.target)
+        except TargetError as error:
+            self.problem("target", str(error))
+            return None
+        if target.percent_sign and self.unit is not Unit.PERCENT:
+            self.problem("target", f"the target '{target.written}' has a % sign but the unit is {self.unit}",
+                         "remove the % or change the unit to percent")
+        return target
+
+    def _polarity(self, target: Target | None) -> Polarity | None:
+        stated = Polarity(self.schema.polarity) if self.schema.polarity else None
+        implied = target.implied_polarity if target else None
+        if stated and implied and stated is not implied:
+            self.problem("polarity", f"polarity {stated} contradicts the target '{target.written}', "  # type: ignore[union-attr]
+                         f"which means {implied} is better", "remove polarity or change the target")
+            return None
+        polarity = stated or implied
+        if polarity is None:
+            self.problem("polarity", "missing polarity", "add polarity: high, low or neutral")
+        elif polarity is Polarity.NEUTRAL and target is not None and target.kind is TargetKind.VALUE:
+            self.problem("target", f"a single-value target ('{target.written}') needs polarity high or "
+                         "low to say which side meets it", "set polarity, or give a range or inequality")
+        return polarity
+
+    def _bands(self, polarity: Polarity | None) -> tuple[Band, ...]:
+        if not self.schema.bands:
+            return ()
+        if polarity not in (Polarity.HIGH, Polarity.LOW):
+            self.problem("bands", "bands need polarity high or low to know which way is better")
+            return ()
+        bands = []
+        for key, written in self.schema.bands.items():
+            try:
+                threshold = parse_target(written)
+                threshold.threshold(polarity)
+            except TargetError as error:
+                self.problem("bands", f"band '{key}': {error}")
+                continue
+            bands.append(Band(key, band_label(key, self.settings.band_labels), threshold))
+        self._check_band_order(tuple(bands), polarity)
+        return tuple(bands)
+
+    def _check_band_order(self, bands: tuple[Band, ...], polarity: Polarity) -> None:
+        thresholds = [band.threshold.threshold(polarity) for band in bands]
+        ordered = sorted(thresholds, reverse=polarity is Polarity.LOW)
+        if thresholds != ordered:
+            self.problem("bands", "bands must run from worst to best "
+                         f"({'rising' if polarity is Polarity.HIGH else 'falling'} thresholds for polarity "
+                         f"{polarity})", "reorder them, worst first")
+
+    def _tolerance(self) -> Tolerance:
+        written = self.schema.tolerance
+        if written is None:
+            return parse_default_tolerance(self.settings.default_tolerance) or Tolerance(Decimal(0), True)
+        if "%" in written:
+            self.problem("tolerance", f"tolerance '{written}' must be a plain number in the indicator's "
+                         "own units", "write 2 for 2 percentage points; the catalogue's "
+                         "default_tolerance is the relative one")
+            return Tolerance(Decimal(0), False)
+        amount = self._number("tolerance", written)
+        if amount is not None and amount < 0:
+            self.problem("tolerance", "tolerance cannot be negative")
+        return Tolerance(amount or Decimal(0), False)
+
+    def _benchmarks(self) -> tuple[tuple[str, Decimal], ...]:
+        known = {benchmark.id for benchmark in self.settings.benchmarks}
+        values = []
+        for benchmark_id, written in self.schema.benchmarks.items():
+            if benchmark_id not in known:
+                close = difflib.get_close_matches(benchmark_id, sorted(known), n=1)
+                self.problem("benchmarks", f"unknown benchmark '{benchmark_id}'",
+                             f"did you mean '{close[0]}'?" if close else
+                             "declare it in the catalogue's benchmarks list")
+                continue
+            value = self._number("benchmarks", written)
+            if value is not None:
+                values.append((benchmark_id, value))
+        return tuple(values)
+
+    def _number(self, key: str, written: str | None) -> Decimal | None:
+        if written is None:
+            return None
+        try:
+            return parse_number(written)[0]
+        except NumberError as error:
+            self.problem(key, str(error))
+            return None
+
+
+def parse_default_tolerance(written: str) -> Tolerance | None:
+    """``5%`` is 5% of the boundary; ``0`` means red or green only."""
+    text = written.strip()
+    try:
+        amount, percent = parse_number(text)
+    except NumberError:
+        return None
+    if percent:
+        return Tolerance(amount / 100, True)
+    if amount == 0:
+        return Tolerance(Decimal(0), True)
+    return None
+
+
+def _catalogue(path: Path, settings: SettingsSchema, sections: tuple[Section, ...]) -> Catalogue:
+    tolerance = parse_default_tolerance(settings.default_tolerance)
+    if tolerance is None:
+        raise InputError([Problem(path, f"default_tolerance '{settings.default_tolerance}' must be a "
+                                  "percentage such as 5%", hint="it is relative to the target")])
+    return Catalogue(
+        path=path, title=settings.title, organisation=settings.organisation,
+        name=settings.name or slug(settings.title),
+        data=(path.parent / settings.data) if settings.data else None,
+        calendar=FinancialCalendar(settings.year_start_month), default_tolerance=tolerance,
+        comparator=Comparator(settings.direction_of_travel), missing_label=settings.missing_label,
+        missing_markers=tuple(settings.missing_markers), below_bands=settings.below_bands,
+        trend_length=settings.trend_periods,
+        benchmarks=tuple(BenchmarkSource(b.id, b.label, b.year) for b in settings.benchmarks),
+        sections=sections, band_labels=dict(settings.band_labels),
+    )
+
+
+def slug(title: str) -> str:
+    """A file-name stem from a title: ``Children's Scorecard`` → ``childrens-scorecard``."""
+    words = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", "")).strip("-")
+    return words or "scorecard"

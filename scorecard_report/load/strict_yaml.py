@@ -1,0 +1,112 @@
+"""A strict YAML reader: safe, no duplicate keys, no anchors, aliases or tags, every scalar as written.
+
+Scalars stay the text the author typed (``012`` stays ``"012"``, ``NO`` stays ``"NO"``) so the
+schema decides what a value means, not YAML 1.1's implicit typing. Every node keeps its line, so
+schema errors can name where the author must look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scorecard_report.problems import InputError, Problem
+
+YamlPath = tuple[str | int, ...]
+NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data (dicts, lists, strings, None) and the line of every key and item."""
+
+    path: Path
+    data: Any
+    lines: dict[YamlPath, int]
+
+    def line_of(self, location: YamlPath) -> int | None:
+        """The line of the deepest part of ``location`` that the document has."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+class _RefusingComposer(yaml.SafeLoader):
+    """Refuses aliases, anchors and explicit tags while the node tree is built."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, "aliases (*name) are not allowed", "write the value out in full")
+        if getattr(event, "anchor", None):
+            raise _Refused(line, "anchors (&name) are not allowed", "write each value out in full")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _Refused(line, f"the tag {tag} is not allowed", "remove it; values are plain text")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def read_yaml(path: Path, text: str) -> YamlDocument:
+    """Parse ``text`` (the content of ``path``) strictly; raise ``InputError`` naming the line."""
+    loader = _RefusingComposer(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        raise InputError([Problem(path, refused.message, line=refused.line, hint=refused.hint)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = f"not valid YAML: {error.problem or error}"
+        raise InputError([Problem(path, message, line=line, hint="check indentation and quoting")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[YamlPath, int] = {}
+    problems: list[Problem] = []
+    data = _plain(node, (), path, lines, problems) if node is not None else None
+    if problems:
+        raise InputError(problems)
+    return YamlDocument(path, data, lines)
+
+
+def _plain(node: yaml.Node, at: YamlPath, path: Path, lines: dict[YamlPath, int],
+           problems: list[Problem]) -> Any:
+    lines.setdefault(at, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        return _plain_mapping(node, at, path, lines, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, (*at, i), path, lines, problems) for i, item in enumerate(node.value)]
+    if node.style is None and node.value in NULL_WORDS:
+        return None
+    return node.value
+
+
+def _plain_mapping(node: yaml.MappingNode, at: YamlPath, path: Path,
+                   lines: dict[YamlPath, int], problems: list[Problem]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(path, "a key must be plain text", line=line))
+            continue
+        key = key_node.value
+        if key in result:
+            problems.append(Problem(path, f"duplicate key '{key}' (first on line {first_line[key]})",
+                                    line=line, hint="keep one of them"))
+            continue
+        first_line[key] = line
+        lines[(*at, key)] = line
+        result[key] = _plain(value_node, (*at, key), path, lines, problems)
+    return result

@@ -1,0 +1,77 @@
+"""How every number, period and target is written: the one place that formats for all outputs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from scorecard_report.periods import FinancialCalendar, Month
+from scorecard_report.rules.numbers import round_half_away
+from scorecard_report.rules.selection import Frequency
+from scorecard_report.rules.targets import Target
+
+MILLION = Decimal(1_000_000)
+
+
+class Unit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    RATE = "rate"
+    DAYS = "days"
+    AVERAGE = "average"
+    CURRENCY = "currency"
+
+    @property
+    def default_decimals(self) -> int:
+        return {"count": 0, "percent": 0, "rate": 1, "days": 1, "average": 1, "currency": 0}[self.value]
+
+
+def _grouped(value: Decimal, decimals: int) -> str:
+    return f"{round_half_away(value, decimals):,.{decimals}f}"
+
+
+def format_value(value: Decimal | None, unit: Unit, decimals: int, missing_label: str) -> str:
+    """``1,238``, ``93%``, ``121.5``, ``2.1``, ``£1,250`` or ``£1.2m``; missing shows the label."""
+    if value is None:
+        return missing_label
+    if unit is Unit.PERCENT:
+        return f"{_grouped(value, decimals)}%"
+    if unit is Unit.CURRENCY:
+        return _currency(value, decimals)
+    return _grouped(value, decimals)
+
+
+def _currency(value: Decimal, decimals: int) -> str:
+    sign = "-" if value < 0 else ""
+    size = abs(value)
+    if size >= MILLION:
+        return f"{sign}£{_grouped(size / MILLION, 1)}m"
+    return f"{sign}£{_grouped(size, decimals)}"
+
+
+def format_change(change: Decimal | None, unit: Unit, decimals: int) -> str:
+    """A signed difference, ``+1.3%`` or ``-43``: percent differences are percentage points."""
+    if change is None:
+        return ""
+    rounded = round_half_away(change, decimals)
+    sign = "+" if rounded > 0 else "-" if rounded < 0 else ""
+    return sign + format_value(abs(rounded), unit, decimals, "")
+
+
+def format_target(target: Target | None, unit: Unit) -> str:
+    """The target as the author wrote it; a structured one spelt out, with % for percent."""
+    if target is None:
+        return ""
+    text = target.written
+    if unit is Unit.PERCENT and "%" not in text:
+        text += "%"
+    return text
+
+
+def format_period(month: Month, frequency: Frequency, calendar: FinancialCalendar) -> str:
+    """``Jan 2023`` for months, ``Q3 2022/23`` for quarters, ``2022/23`` for years."""
+    if frequency is Frequency.QUARTERLY:
+        return calendar.quarter_label(month)
+    if frequency is Frequency.ANNUAL:
+        return calendar.year_label(month)
+    return month.short()
