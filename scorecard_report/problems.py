@@ -25,6 +25,7 @@ class Problem:
     message: str
     line: int | None = None
     row: int | None = None
+    place: str | None = None
     ref: str | None = None
     hint: str | None = None
     warning: bool = False
@@ -35,6 +36,8 @@ class Problem:
             where += f":{self.line}"
         elif self.row is not None:
             where += f": row {self.row}"
+        if self.place is not None:
+            where += f" ({self.place})"
         parts = [where]
         if self.ref is not None:
             parts.append(f"ref {self.ref}")
@@ -78,5 +81,5 @@ class InputMissing(InputError):
     """An input file that does not exist or cannot be read."""
 
     def __init__(self, path: Path, what: str) -> None:
-        problem = Problem(path, f"{what} not found", hint="check the path, or give another with the option")
+        problem = Problem(path, f"{what} not found", hint="check the path, or name the file with the option")
         super().__init__([problem], ExitCode.INPUT_MISSING)

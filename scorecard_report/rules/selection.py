@@ -57,3 +57,14 @@ def is_period_of(frequency: Frequency, month: Month, calendar: FinancialCalendar
     if frequency is Frequency.ANNUAL:
         return calendar.is_year_end(month)
     return True
+
+
+def latest_reportable_month(monthly_series: list[Mapping[Month, Decimal | None]]) -> Month | None:
+    """The latest month in which at least half of the monthly indicators have a value."""
+    counts: dict[Month, int] = {}
+    for series in monthly_series:
+        for month, value in series.items():
+            if value is not None:
+                counts[month] = counts.get(month, 0) + 1
+    enough = [month for month, count in counts.items() if count * 2 >= len(monthly_series)]
+    return max(enough, default=None)

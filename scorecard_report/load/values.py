@@ -1,0 +1,273 @@
+"""Read monthly values (long or wide, CSV or XLSX) against the catalogue, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from types import MappingProxyType
+
+from scorecard_report.catalogue import Catalogue, Indicator
+from scorecard_report.load.tables import Cell, RawRow, RawTable, read_table
+from scorecard_report.periods import Month, PeriodError, month_of, parse_period
+from scorecard_report.problems import InputError, Problem
+from scorecard_report.rules.display import Unit
+from scorecard_report.rules.numbers import NumberError, parse_number, written_decimals
+from scorecard_report.rules.selection import Frequency, is_period_of
+
+DESCRIPTIVE_COLUMNS = {"title", "indicator", "section", "unit", "description", "name", "measure"}
+LONG_COLUMNS = {"ref", "period", "value", "numerator", "denominator", "note"}
+Series = MappingProxyType[Month, Decimal | None]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value as read: ``value`` is None when the data says it is missing."""
+
+    ref: str
+    period: Month
+    value: Decimal | None
+    row: int
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class ValueTable:
+    """Every value for every known ref, by month, plus the warnings the reading raised."""
+
+    path: Path
+    observations: tuple[Observation, ...]
+    warnings: tuple[Problem, ...]
+
+    def series(self, ref: str) -> Series:
+        return self._by_ref().get(ref, MappingProxyType({}))
+
+    def _by_ref(self) -> dict[str, Series]:
+        cached = self.__dict__.get("_series")
+        if cached is None:
+            grouped: dict[str, dict[Month, Decimal | None]] = {}
+            for observation in self.observations:
+                grouped.setdefault(observation.ref, {})[observation.period] = observation.value
+            cached = {ref: MappingProxyType(values) for ref, values in grouped.items()}
+            object.__setattr__(self, "_series", cached)
+        return cached
+
+    @property
+    def periods(self) -> tuple[Month, ...]:
+        return tuple(sorted({observation.period for observation in self.observations}))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A value cell with its ref and period, before it is turned into a number."""
+
+    ref: str
+    period_cell: Cell
+    value: Cell
+    row: RawRow
+    numerator: Cell | None = None
+    denominator: Cell | None = None
+
+
+def load_values(path: Path, catalogue: Catalogue, *, encoding: str = "utf-8", strict: bool = False) -> ValueTable:
+    """Read ``path``; raise ``InputError`` with every problem, or return the values and warnings."""
+    table = read_table(path, encoding)
+    reader = _ValueReader(table, catalogue, strict)
+    observations = reader.read()
+    if reader.errors:
+        raise InputError(reader.errors)
+    return ValueTable(path, tuple(observations), tuple(reader.warnings))
+
+
+class _ValueReader:
+    def __init__(self, table: RawTable, catalogue: Catalogue, strict: bool) -> None:
+        self.table, self.catalogue, self.strict = table, catalogue, strict
+        self.indicators = {indicator.ref: indicator for indicator in catalogue.indicators}
+        self.markers = {marker.strip().lower() for marker in catalogue.missing_markers}
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.columns = {cell.text.strip().lower(): i for i, cell in enumerate(table.header.cells)}
+
+    def error(self, message: str, row: RawRow | None = None, ref: str | None = None,
+              hint: str | None = None, place: str | None = None) -> None:
+        self.errors.append(Problem(self.table.path, message, row=row.number if row else None,
+                                   place=place, ref=ref, hint=hint))
+
+    def read(self) -> list[Observation]:
+        entries = self._long_entries() if "period" in self.columns else self._wide_entries()
+        seen: dict[tuple[str, Month], Observation] = {}
+        unknown: dict[str, RawRow] = {}
+        for entry in entries:
+            indicator = self.indicators.get(entry.ref)
+            if indicator is None:
+                unknown.setdefault(entry.ref, entry.row)
+                continue
+            observation = self._observation(entry, indicator)
+            if observation is not None:
+                self._keep(observation, seen)
+        self._report_unknown(unknown)
+        self._warn_fractions(list(seen.values()))
+        return list(seen.values())
+
+    def _keep(self, observation: Observation, seen: dict[tuple[str, Month], Observation]) -> None:
+        key = (observation.ref, observation.period)
+        first = seen.get(key)
+        if first is not None:
+            self.errors.append(Problem(
+                self.table.path, f"{observation.period.short()} appears twice for this ref, in rows "
+                f"{first.row} and {observation.row}", row=observation.row, ref=observation.ref,
+                hint="keep one row: values are never silently overwritten"))
+            return
+        seen[key] = observation
+
+    def _long_entries(self) -> Iterator[_Entry]:
+        if not {"value", "numerator"} & set(self.columns):
+            self.error("a long-form file needs a 'value' column (or numerator and denominator)",
+                       self.table.header, hint="header: ref,period,value[,numerator,denominator,note]")
+            return
+        column = self.columns.get
+        for row in self._data_rows():
+            yield _Entry(
+                ref=self._ref(row), period_cell=row.cell(self.columns["period"]),
+                value=row.cell(column("value", 10_000)), row=row,
+                numerator=row.cell(column("numerator", 10_000)) if "numerator" in self.columns else None,
+                denominator=row.cell(column("denominator", 10_000)) if "denominator" in self.columns else None,
+            )
+
+    def _wide_entries(self) -> Iterator[_Entry]:
+        period_columns = self._period_columns()
+        for row in self._data_rows():
+            ref = self._ref(row)
+            for index, header in period_columns:
+                yield _Entry(ref, header, row.cell(index), row)
+
+    def _period_columns(self) -> list[tuple[int, Cell]]:
+        columns = []
+        for index, cell in enumerate(self.table.header.cells):
+            name = cell.text.strip().lower()
+            if name == "ref" or name in DESCRIPTIVE_COLUMNS:
+                continue
+            if not name and cell.date is None:
+                if self._column_has_data(index):
+                    self.error(f"column {index + 1} has values but no header (a merged or empty header cell)",
+                               self.table.header, place=cell.place, hint="give every period column its own header")
+                continue
+            columns.append((index, cell))
+        return columns
+
+    def _column_has_data(self, index: int) -> bool:
+        return any(row.cell(index).text.strip() for row in self.table.rows)
+
+    def _data_rows(self) -> Iterator[RawRow]:
+        for row in self.table.rows:
+            if row.is_blank:
+                continue
+            if not self._ref(row):
+                self.error("a row with values but no ref", row, hint="fill in the ref or delete the row")
+                continue
+            yield row
+
+    def _ref(self, row: RawRow) -> str:
+        return row.cell(self.columns["ref"]).text.strip()
+
+    def _period(self, entry: _Entry, indicator: Indicator) -> Month | None:
+        cell = entry.period_cell
+        try:
+            month = month_of(cell.date) if cell.date else parse_period(cell.text, self.catalogue.calendar)
+        except PeriodError as error:
+            self.error(str(error), entry.row, entry.ref, place=cell.place)
+            return None
+        if not is_period_of(indicator.frequency, month, self.catalogue.calendar):
+            self.error(f"{indicator.frequency} values are dated to the last month of their "
+                       f"{'quarter' if indicator.frequency is Frequency.QUARTERLY else 'financial year'}; "
+                       f"{month.short()} is not one", entry.row, entry.ref, place=cell.place,
+                       hint="date the value to the period's last month, e.g. 2022/23 Q3 for Oct-Dec")
+            return None
+        return month
+
+    def _observation(self, entry: _Entry, indicator: Indicator) -> Observation | None:
+        period = self._period(entry, indicator)
+        value = self._value(entry, indicator)
+        if period is None or value is False:
+            return None
+        return Observation(entry.ref, period, value, entry.row.number, entry.value.place)  # type: ignore[arg-type]
+
+    def _value(self, entry: _Entry, indicator: Indicator) -> Decimal | bool | None:
+        value = self._number(entry.value, entry, indicator)
+        if entry.numerator is None or entry.denominator is None or value is False:
+            return value
+        numerator = self._number(entry.numerator, entry, indicator, percent_allowed=False)
+        denominator = self._number(entry.denominator, entry, indicator, percent_allowed=False)
+        if numerator is False or denominator is False:
+            return False
+        if numerator is None or denominator is None:
+            return value
+        return self._ratio(entry, indicator, numerator, denominator, value)  # type: ignore[arg-type]
+
+    def _ratio(self, entry: _Entry, indicator: Indicator, numerator: Decimal, denominator: Decimal,
+               value: Decimal | None) -> Decimal | bool | None:
+        if denominator == 0:
+            self.error("the denominator is 0", entry.row, entry.ref, hint="leave both empty if there is no value")
+            return False
+        scale = self._scale(indicator, entry)
+        if scale is None:
+            return False
+        computed = numerator / denominator * scale
+        if value is None:
+            return computed
+        allowed = Decimal("0.5").scaleb(-written_decimals(value))
+        if abs(computed - value) > allowed:
+            self.error(f"value {value} disagrees with numerator/denominator ({numerator}/{denominator} gives "
+                       f"{computed:.4f})", entry.row, entry.ref, hint="correct one of the three, or leave value empty")
+            return False
+        return value
+
+    def _scale(self, indicator: Indicator, entry: _Entry) -> Decimal | None:
+        if indicator.unit is Unit.PERCENT:
+            return Decimal(100)
+        if indicator.unit is Unit.RATE:
+            if indicator.multiplier is None:
+                self.error("numerator and denominator need the indicator's multiplier (e.g. 10000 for per 10,000)",
+                           entry.row, entry.ref, hint="add multiplier: to the indicator in the catalogue")
+            return indicator.multiplier
+        return Decimal(1)
+
+    def _number(self, cell: Cell, entry: _Entry, indicator: Indicator,
+                percent_allowed: bool = True) -> Decimal | bool | None:
+        """The cell's number, None when missing, False (after recording an error) when unreadable."""
+        if cell.number is not None:
+            return cell.number * 100 if cell.percent_format and indicator.unit is Unit.PERCENT else cell.number
+        text = cell.text.strip()
+        if not text or text.lower() in self.markers:
+            return None
+        try:
+            number, had_percent = parse_number(text)
+        except NumberError:
+            markers = ", ".join(self.catalogue.missing_markers)
+            self.error(f"'{text}' is not a number", entry.row, entry.ref, place=cell.place,
+                       hint=f"write a number, leave it empty, or use a missing marker ({markers})")
+            return False
+        if had_percent and (indicator.unit is not Unit.PERCENT or not percent_allowed):
+            self.error(f"'{text}' has a % sign but {entry.ref} is a {indicator.unit} indicator", entry.row,
+                       entry.ref, place=cell.place, hint="remove the % sign or check the ref")
+            return False
+        return number
+
+    def _report_unknown(self, unknown: dict[str, RawRow]) -> None:
+        for ref, row in unknown.items():
+            problem = Problem(self.table.path, f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
+                              row=row.number, ref=ref, warning=not self.strict,
+                              hint="its values are ignored; add it to the catalogue or fix the ref")
+            (self.warnings if problem.warning else self.errors).append(problem)
+
+    def _warn_fractions(self, observations: list[Observation]) -> None:
+        by_ref: dict[str, list[Decimal]] = {}
+        for observation in observations:
+            if observation.value is not None:
+                by_ref.setdefault(observation.ref, []).append(observation.value)
+        for ref, values in by_ref.items():
+            if self.indicators[ref].unit is Unit.PERCENT and all(abs(value) <= 1 for value in values):
+                self.warnings.append(Problem(
+                    self.table.path, "every value is 1 or less: these look like fractions, not percentages",
+                    ref=ref, warning=True, hint="percent indicators hold 0-100, e.g. 93 for 93%"))

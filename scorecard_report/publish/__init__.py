@@ -1,0 +1,1 @@
+"""Publishing: putting finished outputs in place, whole or not at all."""

@@ -1,0 +1,37 @@
+"""The machine-readable summary: one CSV row per indicator, numbers as in the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from scorecard_report.model.report import Report, Row
+from scorecard_report.rules.numbers import plain
+
+COLUMNS = ("ref", "section", "title", "unit", "frequency", "period", "current", "previous_period",
+           "previous_year", "target", "status", "band", "direction", "judgement")
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else plain(value)
+
+
+def _cells(row: Row, section: str) -> list[str]:
+    return [
+        row.ref, section, row.title, str(row.unit), str(row.frequency), row.current.period.iso(),
+        _number(row.current.value), _number(row.previous_period.value), _number(row.previous_year.value),
+        row.target.written if row.target else "", str(row.status), row.band or "", str(row.direction),
+        str(row.judgement), *(_number(benchmark.value) for benchmark in row.benchmarks),
+    ]
+
+
+def render_summary_csv(report: Report) -> bytes:
+    """The summary as UTF-8 CSV bytes, with one column per benchmark id after the fixed columns."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*COLUMNS, *(source.id for source in report.benchmarks)])
+    for section in report.sections:
+        for row in section.rows:
+            writer.writerow(_cells(row, section.id))
+    return buffer.getvalue().encode("utf-8")
