@@ -38,15 +38,29 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="scorecard", description="Council performance scorecards.")
     parser.add_argument("--version", action="version", version=f"scorecard-report {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check the catalogue and the values, listing every problem")
+    validate = commands.add_parser(
+        "validate", help="check the catalogue and the values, listing every problem"
+    )
     build = commands.add_parser("build", help="build the scorecard for a period")
     for command in (validate, build):
-        command.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE,
-                             help="indicator catalogue (default: indicator_specs.yaml)")
-        command.add_argument("--data", type=Path, help="values file, CSV or XLSX (default: the catalogue's data:)")
-        command.add_argument("--encoding", default="utf-8", help="encoding of a CSV values file (default: utf-8)")
-        command.add_argument("--strict", action="store_true", help="treat refs missing from the catalogue as errors")
-    build.add_argument("--period", help="report month, YYYY-MM (default: the latest month with enough values)")
+        command.add_argument(
+            "--catalogue",
+            type=Path,
+            default=DEFAULT_CATALOGUE,
+            help="indicator catalogue (default: indicator_specs.yaml)",
+        )
+        command.add_argument(
+            "--data", type=Path, help="values file, CSV or XLSX (default: the catalogue's data:)"
+        )
+        command.add_argument(
+            "--encoding", default="utf-8", help="encoding of a CSV values file (default: utf-8)"
+        )
+        command.add_argument(
+            "--strict", action="store_true", help="treat refs missing from the catalogue as errors"
+        )
+    build.add_argument(
+        "--period", help="report month, YYYY-MM (default: the latest month with enough values)"
+    )
     build.add_argument("--format", default="csv", help="comma-separated formats (available: csv)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: ./output)")
     build.add_argument("--name", help="file-name stem (default: the catalogue's name)")
@@ -90,8 +104,10 @@ def _load(arguments: argparse.Namespace) -> Inputs:
 def _validate(arguments: argparse.Namespace) -> ExitCode:
     inputs = _load(arguments)
     indicators = len(inputs.catalogue.indicators)
-    print(f"ok: {arguments.catalogue} ({indicators} indicators) and {inputs.values.path} "
-          f"({len(inputs.values.observations)} values)")
+    print(
+        f"ok: {arguments.catalogue} ({indicators} indicators) and {inputs.values.path} "
+        f"({len(inputs.values.observations)} values)"
+    )
     return ExitCode.OK
 
 
@@ -99,8 +115,9 @@ def _formats(text: str) -> list[str]:
     formats = [name.strip().lower() for name in text.split(",") if name.strip()]
     for name in formats:
         if name in PLANNED_FORMATS:
-            raise UsageError(f"format '{name}' is not available in this version yet; available: "
-                             f"{', '.join(RENDERERS)}")
+            raise UsageError(
+                f"format '{name}' is not available in this version yet; available: {', '.join(RENDERERS)}"
+            )
         if name not in RENDERERS:
             raise UsageError(f"unknown format '{name}'; available: {', '.join(RENDERERS)}")
     if not formats:
@@ -113,8 +130,10 @@ def _report_period(arguments: argparse.Namespace, inputs: Inputs) -> Month:
         period = default_report_period(inputs.catalogue, inputs.values)
         if period is None:
             raise UsageError(f"{inputs.values.path} has no values, so there is no period to report")
-        print(f"period: {period.words()} (the latest month in which at least half the monthly indicators "
-              "have a value)")
+        print(
+            f"period: {period.words()} (the latest month in which at least half the monthly indicators "
+            "have a value)"
+        )
         return period
     try:
         period = parse_period(arguments.period, inputs.catalogue.calendar)

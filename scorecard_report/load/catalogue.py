@@ -103,8 +103,9 @@ class _Reader:
         line = self.document.line_of(at)
         self.problems.append(Problem(self.document.path, message, line=line, ref=ref, hint=hint))
 
-    def validate(self, schema: type[Model], raw: Any, at: YamlPath, ref: str | None = None,
-                 skip: tuple[str, ...] = ()) -> Model | None:
+    def validate(
+        self, schema: type[Model], raw: Any, at: YamlPath, ref: str | None = None, skip: tuple[str, ...] = ()
+    ) -> Model | None:
         if not isinstance(raw, dict):
             self.problem(at, f"expected a mapping of keys, found {_kind(raw)}", ref=ref)
             return None
@@ -167,18 +168,28 @@ def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) 
     return tuple(sections)
 
 
-def _check_unique(reader: _Reader, seen: dict[str, int | None], key: str, at: YamlPath, what: str,
-                  ref: str | None = None) -> None:
+def _check_unique(
+    reader: _Reader, seen: dict[str, int | None], key: str, at: YamlPath, what: str, ref: str | None = None
+) -> None:
     line = reader.document.line_of(at)
     if key in seen:
-        reader.problem(at, f"duplicate {what} '{key}' (first on line {seen[key]})",
-                       hint=f"each {what} must be unique in the catalogue", ref=ref)
+        reader.problem(
+            at,
+            f"duplicate {what} '{key}' (first on line {seen[key]})",
+            hint=f"each {what} must be unique in the catalogue",
+            ref=ref,
+        )
     else:
         seen[key] = line
 
 
-def _read_indicators(reader: _Reader, section: SectionSchema, at: YamlPath,
-                     settings: SettingsSchema | None, seen_refs: dict[str, int | None]) -> tuple[Indicator, ...]:
+def _read_indicators(
+    reader: _Reader,
+    section: SectionSchema,
+    at: YamlPath,
+    settings: SettingsSchema | None,
+    seen_refs: dict[str, int | None],
+) -> tuple[Indicator, ...]:
     indicators = []
     for j, raw in enumerate(section.indicators):
         where: YamlPath = (*at, "indicators", j)
@@ -197,8 +208,14 @@ def _read_indicators(reader: _Reader, section: SectionSchema, at: YamlPath,
 class _IndicatorChecks:
     """The rules a single indicator must obey beyond its shape: polarity, target, bands, tolerance."""
 
-    def __init__(self, reader: _Reader, schema: IndicatorSchema, at: YamlPath,
-                 settings: SettingsSchema, section_id: str) -> None:
+    def __init__(
+        self,
+        reader: _Reader,
+        schema: IndicatorSchema,
+        at: YamlPath,
+        settings: SettingsSchema,
+        section_id: str,
+    ) -> None:
         self.reader, self.schema, self.at, self.settings = reader, schema, at, settings
         self.section_id = section_id
         self.failed = False
@@ -219,13 +236,23 @@ class _IndicatorChecks:
             return None
         schema = self.schema
         return Indicator(
-            ref=schema.ref, title=schema.title, description=schema.description, unit=self.unit,
-            polarity=polarity, target=target, bands=bands, tolerance=tolerance,
+            ref=schema.ref,
+            title=schema.title,
+            description=schema.description,
+            unit=self.unit,
+            polarity=polarity,
+            target=target,
+            bands=bands,
+            tolerance=tolerance,
             decimals=schema.decimals if schema.decimals is not None else self.unit.default_decimals,
-            frequency=Frequency(schema.frequency), benchmarks=benchmarks,
+            frequency=Frequency(schema.frequency),
+            benchmarks=benchmarks,
             comparator=Comparator(schema.direction_of_travel or self.settings.direction_of_travel),
-            multiplier=multiplier, unit_label=schema.unit_label, highlight=schema.highlight,
-            section_id=self.section_id, line=self.reader.document.line_of(self.at),
+            multiplier=multiplier,
+            unit_label=schema.unit_label,
+            highlight=schema.highlight,
+            section_id=self.section_id,
+            line=self.reader.document.line_of(self.at),
         )
 
     def _target(self) -> Target | None:
@@ -237,23 +264,34 @@ class _IndicatorChecks:
             self.problem("target", str(error))
             return None
         if target.percent_sign and self.unit is not Unit.PERCENT:
-            self.problem("target", f"the target '{target.written}' has a % sign but the unit is {self.unit}",
-                         "remove the % or change the unit to percent")
+            self.problem(
+                "target",
+                f"the target '{target.written}' has a % sign but the unit is {self.unit}",
+                "remove the % or change the unit to percent",
+            )
         return target
 
     def _polarity(self, target: Target | None) -> Polarity | None:
         stated = Polarity(self.schema.polarity) if self.schema.polarity else None
         implied = target.implied_polarity if target else None
         if stated and implied and stated is not implied:
-            self.problem("polarity", f"polarity {stated} contradicts the target '{target.written}', "  # type: ignore[union-attr]
-                         f"which means {implied} is better", "remove polarity or change the target")
+            self.problem(
+                "polarity",
+                f"polarity {stated} contradicts the target '{target.written}', "  # type: ignore[union-attr]
+                f"which means {implied} is better",
+                "remove polarity or change the target",
+            )
             return None
         polarity = stated or implied
         if polarity is None:
             self.problem("polarity", "missing polarity", "add polarity: high, low or neutral")
         elif polarity is Polarity.NEUTRAL and target is not None and target.kind is TargetKind.VALUE:
-            self.problem("target", f"a single-value target ('{target.written}') needs polarity high or "
-                         "low to say which side meets it", "set polarity, or give a range or inequality")
+            self.problem(
+                "target",
+                f"a single-value target ('{target.written}') needs polarity high or "
+                "low to say which side meets it",
+                "set polarity, or give a range or inequality",
+            )
         return polarity
 
     def _bands(self, polarity: Polarity | None) -> tuple[Band, ...]:
@@ -278,18 +316,24 @@ class _IndicatorChecks:
         thresholds = [band.threshold.threshold(polarity) for band in bands]
         ordered = sorted(thresholds, reverse=polarity is Polarity.LOW)
         if thresholds != ordered:
-            self.problem("bands", "bands must run from worst to best "
-                         f"({'rising' if polarity is Polarity.HIGH else 'falling'} thresholds for polarity "
-                         f"{polarity})", "reorder them, worst first")
+            self.problem(
+                "bands",
+                "bands must run from worst to best "
+                f"({'rising' if polarity is Polarity.HIGH else 'falling'} thresholds for polarity "
+                f"{polarity})",
+                "reorder them, worst first",
+            )
 
     def _tolerance(self) -> Tolerance:
         written = self.schema.tolerance
         if written is None:
             return parse_default_tolerance(self.settings.default_tolerance) or Tolerance(Decimal(0), True)
         if "%" in written:
-            self.problem("tolerance", f"tolerance '{written}' must be a plain number in the indicator's "
-                         "own units", "write 2 for 2 percentage points; the catalogue's "
-                         "default_tolerance is the relative one")
+            self.problem(
+                "tolerance",
+                f"tolerance '{written}' must be a plain number in the indicator's own units",
+                "write 2 for 2 percentage points; the catalogue's default_tolerance is the relative one",
+            )
             return Tolerance(Decimal(0), False)
         amount = self._number("tolerance", written)
         if amount is not None and amount < 0:
@@ -302,9 +346,13 @@ class _IndicatorChecks:
         for benchmark_id, written in self.schema.benchmarks.items():
             if benchmark_id not in known:
                 close = difflib.get_close_matches(benchmark_id, sorted(known), n=1)
-                self.problem("benchmarks", f"unknown benchmark '{benchmark_id}'",
-                             f"did you mean '{close[0]}'?" if close else
-                             "declare it in the catalogue's benchmarks list")
+                self.problem(
+                    "benchmarks",
+                    f"unknown benchmark '{benchmark_id}'",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "declare it in the catalogue's benchmarks list",
+                )
                 continue
             value = self._number("benchmarks", written)
             if value is not None:
@@ -338,18 +386,31 @@ def parse_default_tolerance(written: str) -> Tolerance | None:
 def _catalogue(path: Path, settings: SettingsSchema, sections: tuple[Section, ...]) -> Catalogue:
     tolerance = parse_default_tolerance(settings.default_tolerance)
     if tolerance is None:
-        raise InputError([Problem(path, f"default_tolerance '{settings.default_tolerance}' must be a "
-                                  "percentage such as 5%", hint="it is relative to the target")])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    f"default_tolerance '{settings.default_tolerance}' must be a percentage such as 5%",
+                    hint="it is relative to the target",
+                )
+            ]
+        )
     return Catalogue(
-        path=path, title=settings.title, organisation=settings.organisation,
+        path=path,
+        title=settings.title,
+        organisation=settings.organisation,
         name=settings.name or slug(settings.title),
         data=(path.parent / settings.data) if settings.data else None,
-        calendar=FinancialCalendar(settings.year_start_month), default_tolerance=tolerance,
-        comparator=Comparator(settings.direction_of_travel), missing_label=settings.missing_label,
-        missing_markers=tuple(settings.missing_markers), below_bands=settings.below_bands,
+        calendar=FinancialCalendar(settings.year_start_month),
+        default_tolerance=tolerance,
+        comparator=Comparator(settings.direction_of_travel),
+        missing_label=settings.missing_label,
+        missing_markers=tuple(settings.missing_markers),
+        below_bands=settings.below_bands,
         trend_length=settings.trend_periods,
         benchmarks=tuple(BenchmarkSource(b.id, b.label, b.year) for b in settings.benchmarks),
-        sections=sections, band_labels=dict(settings.band_labels),
+        sections=sections,
+        band_labels=dict(settings.band_labels),
     )
 
 

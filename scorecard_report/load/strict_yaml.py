@@ -80,8 +80,9 @@ def read_yaml(path: Path, text: str) -> YamlDocument:
     return YamlDocument(path, data, lines)
 
 
-def _plain(node: yaml.Node, at: YamlPath, path: Path, lines: dict[YamlPath, int],
-           problems: list[Problem]) -> Any:
+def _plain(
+    node: yaml.Node, at: YamlPath, path: Path, lines: dict[YamlPath, int], problems: list[Problem]
+) -> Any:
     lines.setdefault(at, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         return _plain_mapping(node, at, path, lines, problems)
@@ -92,8 +93,9 @@ def _plain(node: yaml.Node, at: YamlPath, path: Path, lines: dict[YamlPath, int]
     return node.value
 
 
-def _plain_mapping(node: yaml.MappingNode, at: YamlPath, path: Path,
-                   lines: dict[YamlPath, int], problems: list[Problem]) -> dict[str, Any]:
+def _plain_mapping(
+    node: yaml.MappingNode, at: YamlPath, path: Path, lines: dict[YamlPath, int], problems: list[Problem]
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -103,8 +105,14 @@ def _plain_mapping(node: yaml.MappingNode, at: YamlPath, path: Path,
             continue
         key = key_node.value
         if key in result:
-            problems.append(Problem(path, f"duplicate key '{key}' (first on line {first_line[key]})",
-                                    line=line, hint="keep one of them"))
+            problems.append(
+                Problem(
+                    path,
+                    f"duplicate key '{key}' (first on line {first_line[key]})",
+                    line=line,
+                    hint="keep one of them",
+                )
+            )
             continue
         first_line[key] = line
         lines[(*at, key)] = line

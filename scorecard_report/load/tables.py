@@ -73,11 +73,19 @@ def _read_csv(path: Path, encoding: str) -> RawTable:
 def _with_header(path: Path, rows: list[RawRow], sheet: str | None) -> RawTable:
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if any(cell.text.strip().lower() == "ref" for cell in row.cells):
-            return RawTable(path, row, tuple(rows[index + 1:]), sheet)
+            return RawTable(path, row, tuple(rows[index + 1 :]), sheet)
     where = f"sheet '{sheet}'" if sheet else None
-    raise InputError([Problem(path, "no header row with a 'ref' column in the first 10 rows", place=where,
-                              hint="the header needs ref, then period and value (long form) or one "
-                                   "column per period (wide form)")])
+    raise InputError(
+        [
+            Problem(
+                path,
+                "no header row with a 'ref' column in the first 10 rows",
+                place=where,
+                hint="the header needs ref, then period and value (long form) or one "
+                "column per period (wide form)",
+            )
+        ]
+    )
 
 
 def _read_xlsx(path: Path) -> RawTable:
@@ -88,8 +96,15 @@ def _read_xlsx(path: Path) -> RawTable:
         values = openpyxl.load_workbook(path, data_only=True)
         formulas = openpyxl.load_workbook(path, data_only=False)
     except Exception as error:  # openpyxl raises many types for a damaged file
-        raise InputError([Problem(path, f"cannot open as an Excel workbook: {error}",
-                                  hint="save it again from Excel as .xlsx")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    f"cannot open as an Excel workbook: {error}",
+                    hint="save it again from Excel as .xlsx",
+                )
+            ]
+        ) from None
     sheet = next((ws for ws in values.worksheets if ws.sheet_state == "visible"), None)
     if sheet is None:
         raise InputError([Problem(path, "the workbook has no visible sheet")])
@@ -100,8 +115,9 @@ def _read_xlsx(path: Path) -> RawTable:
     return _with_header(path, rows, sheet.title)
 
 
-def _xlsx_row(path: Path, sheet: object, formula_sheet: object, row: tuple[object, ...],
-              problems: list[Problem]) -> RawRow:
+def _xlsx_row(
+    path: Path, sheet: object, formula_sheet: object, row: tuple[object, ...], problems: list[Problem]
+) -> RawRow:
     cells = []
     number = 0
     for cell in row:
@@ -109,8 +125,15 @@ def _xlsx_row(path: Path, sheet: object, formula_sheet: object, row: tuple[objec
         place = f"sheet '{sheet.title}' cell {cell.coordinate}"  # type: ignore[attr-defined]
         formula = formula_sheet[cell.coordinate]  # type: ignore[index]
         if cell.value is None and formula.data_type == "f":  # type: ignore[attr-defined]
-            problems.append(Problem(path, "a formula with no saved value", row=number, place=place,
-                                    hint="open the file in Excel and save it, or paste the values"))
+            problems.append(
+                Problem(
+                    path,
+                    "a formula with no saved value",
+                    row=number,
+                    place=place,
+                    hint="open the file in Excel and save it, or paste the values",
+                )
+            )
         cells.append(_xlsx_cell(cell, place))
     return RawRow(number, tuple(cells))
 

@@ -24,15 +24,20 @@ def decode(path: Path, raw: bytes, encoding: str = "utf-8") -> str:
     try:
         return raw.decode(codec)
     except LookupError:
-        raise InputError([Problem(path, f"unknown encoding '{encoding}'",
-                                  hint="use e.g. utf-8, cp1252 or latin-1")]) from None
+        raise InputError(
+            [Problem(path, f"unknown encoding '{encoding}'", hint="use e.g. utf-8, cp1252 or latin-1")]
+        ) from None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        byte = raw[error.start: error.start + 1].hex()
-        hint = ("the file is not UTF-8; if it was saved from Excel on Windows, try --encoding cp1252"
-                if codec == "utf-8-sig" else f"the file is not {encoding}; check --encoding")
-        raise InputError([Problem(path, f"cannot read byte 0x{byte} as {encoding}", line=line,
-                                  hint=hint)]) from None
+        byte = raw[error.start : error.start + 1].hex()
+        hint = (
+            "the file is not UTF-8; if it was saved from Excel on Windows, try --encoding cp1252"
+            if codec == "utf-8-sig"
+            else f"the file is not {encoding}; check --encoding"
+        )
+        raise InputError(
+            [Problem(path, f"cannot read byte 0x{byte} as {encoding}", line=line, hint=hint)]
+        ) from None
 
 
 def read_text(path: Path, what: str, encoding: str = "utf-8") -> str:

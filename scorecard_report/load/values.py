@@ -70,7 +70,9 @@ class _Entry:
     denominator: Cell | None = None
 
 
-def load_values(path: Path, catalogue: Catalogue, *, encoding: str = "utf-8", strict: bool = False) -> ValueTable:
+def load_values(
+    path: Path, catalogue: Catalogue, *, encoding: str = "utf-8", strict: bool = False
+) -> ValueTable:
     """Read ``path``; raise ``InputError`` with every problem, or return the values and warnings."""
     table = read_table(path, encoding)
     reader = _ValueReader(table, catalogue, strict)
@@ -89,10 +91,19 @@ class _ValueReader:
         self.warnings: list[Problem] = []
         self.columns = {cell.text.strip().lower(): i for i, cell in enumerate(table.header.cells)}
 
-    def error(self, message: str, row: RawRow | None = None, ref: str | None = None,
-              hint: str | None = None, place: str | None = None) -> None:
-        self.errors.append(Problem(self.table.path, message, row=row.number if row else None,
-                                   place=place, ref=ref, hint=hint))
+    def error(
+        self,
+        message: str,
+        row: RawRow | None = None,
+        ref: str | None = None,
+        hint: str | None = None,
+        place: str | None = None,
+    ) -> None:
+        self.errors.append(
+            Problem(
+                self.table.path, message, row=row.number if row else None, place=place, ref=ref, hint=hint
+            )
+        )
 
     def read(self) -> list[Observation]:
         entries = self._long_entries() if "period" in self.columns else self._wide_entries()
@@ -114,25 +125,38 @@ class _ValueReader:
         key = (observation.ref, observation.period)
         first = seen.get(key)
         if first is not None:
-            self.errors.append(Problem(
-                self.table.path, f"{observation.period.short()} appears twice for this ref, in rows "
-                f"{first.row} and {observation.row}", row=observation.row, ref=observation.ref,
-                hint="keep one row: values are never silently overwritten"))
+            self.errors.append(
+                Problem(
+                    self.table.path,
+                    f"{observation.period.short()} appears twice for this ref, in rows "
+                    f"{first.row} and {observation.row}",
+                    row=observation.row,
+                    ref=observation.ref,
+                    hint="keep one row: values are never silently overwritten",
+                )
+            )
             return
         seen[key] = observation
 
     def _long_entries(self) -> Iterator[_Entry]:
         if not {"value", "numerator"} & set(self.columns):
-            self.error("a long-form file needs a 'value' column (or numerator and denominator)",
-                       self.table.header, hint="header: ref,period,value[,numerator,denominator,note]")
+            self.error(
+                "a long-form file needs a 'value' column (or numerator and denominator)",
+                self.table.header,
+                hint="header: ref,period,value[,numerator,denominator,note]",
+            )
             return
         column = self.columns.get
         for row in self._data_rows():
             yield _Entry(
-                ref=self._ref(row), period_cell=row.cell(self.columns["period"]),
-                value=row.cell(column("value", 10_000)), row=row,
+                ref=self._ref(row),
+                period_cell=row.cell(self.columns["period"]),
+                value=row.cell(column("value", 10_000)),
+                row=row,
                 numerator=row.cell(column("numerator", 10_000)) if "numerator" in self.columns else None,
-                denominator=row.cell(column("denominator", 10_000)) if "denominator" in self.columns else None,
+                denominator=row.cell(column("denominator", 10_000))
+                if "denominator" in self.columns
+                else None,
             )
 
     def _wide_entries(self) -> Iterator[_Entry]:
@@ -150,8 +174,12 @@ class _ValueReader:
                 continue
             if not name and cell.date is None:
                 if self._column_has_data(index):
-                    self.error(f"column {index + 1} has values but no header (a merged or empty header cell)",
-                               self.table.header, place=cell.place, hint="give every period column its own header")
+                    self.error(
+                        f"column {index + 1} has values but no header (a merged or empty header cell)",
+                        self.table.header,
+                        place=cell.place,
+                        hint="give every period column its own header",
+                    )
                 continue
             columns.append((index, cell))
         return columns
@@ -179,10 +207,15 @@ class _ValueReader:
             self.error(str(error), entry.row, entry.ref, place=cell.place)
             return None
         if not is_period_of(indicator.frequency, month, self.catalogue.calendar):
-            self.error(f"{indicator.frequency} values are dated to the last month of their "
-                       f"{'quarter' if indicator.frequency is Frequency.QUARTERLY else 'financial year'}; "
-                       f"{month.short()} is not one", entry.row, entry.ref, place=cell.place,
-                       hint="date the value to the period's last month, e.g. 2022/23 Q3 for Oct-Dec")
+            self.error(
+                f"{indicator.frequency} values are dated to the last month of their "
+                f"{'quarter' if indicator.frequency is Frequency.QUARTERLY else 'financial year'}; "
+                f"{month.short()} is not one",
+                entry.row,
+                entry.ref,
+                place=cell.place,
+                hint="date the value to the period's last month, e.g. 2022/23 Q3 for Oct-Dec",
+            )
             return None
         return month
 
@@ -205,10 +238,18 @@ class _ValueReader:
             return value
         return self._ratio(entry, indicator, numerator, denominator, value)  # type: ignore[arg-type]
 
-    def _ratio(self, entry: _Entry, indicator: Indicator, numerator: Decimal, denominator: Decimal,
-               value: Decimal | None) -> Decimal | bool | None:
+    def _ratio(
+        self,
+        entry: _Entry,
+        indicator: Indicator,
+        numerator: Decimal,
+        denominator: Decimal,
+        value: Decimal | None,
+    ) -> Decimal | bool | None:
         if denominator == 0:
-            self.error("the denominator is 0", entry.row, entry.ref, hint="leave both empty if there is no value")
+            self.error(
+                "the denominator is 0", entry.row, entry.ref, hint="leave both empty if there is no value"
+            )
             return False
         scale = self._scale(indicator, entry)
         if scale is None:
@@ -218,8 +259,13 @@ class _ValueReader:
             return computed
         allowed = Decimal("0.5").scaleb(-written_decimals(value))
         if abs(computed - value) > allowed:
-            self.error(f"value {value} disagrees with numerator/denominator ({numerator}/{denominator} gives "
-                       f"{computed:.4f})", entry.row, entry.ref, hint="correct one of the three, or leave value empty")
+            self.error(
+                f"value {value} disagrees with numerator/denominator ({numerator}/{denominator} gives "
+                f"{computed:.4f})",
+                entry.row,
+                entry.ref,
+                hint="correct one of the three, or leave value empty",
+            )
             return False
         return value
 
@@ -228,16 +274,23 @@ class _ValueReader:
             return Decimal(100)
         if indicator.unit is Unit.RATE:
             if indicator.multiplier is None:
-                self.error("numerator and denominator need the indicator's multiplier (e.g. 10000 for per 10,000)",
-                           entry.row, entry.ref, hint="add multiplier: to the indicator in the catalogue")
+                self.error(
+                    "numerator and denominator need the indicator's multiplier (e.g. 10000 for per 10,000)",
+                    entry.row,
+                    entry.ref,
+                    hint="add multiplier: to the indicator in the catalogue",
+                )
             return indicator.multiplier
         return Decimal(1)
 
-    def _number(self, cell: Cell, entry: _Entry, indicator: Indicator,
-                percent_allowed: bool = True) -> Decimal | bool | None:
+    def _number(
+        self, cell: Cell, entry: _Entry, indicator: Indicator, percent_allowed: bool = True
+    ) -> Decimal | bool | None:
         """The cell's number, None when missing, False (after recording an error) when unreadable."""
         if cell.number is not None:
-            return cell.number * 100 if cell.percent_format and indicator.unit is Unit.PERCENT else cell.number
+            return (
+                cell.number * 100 if cell.percent_format and indicator.unit is Unit.PERCENT else cell.number
+            )
         text = cell.text.strip()
         if not text or text.lower() in self.markers:
             return None
@@ -245,20 +298,35 @@ class _ValueReader:
             number, had_percent = parse_number(text)
         except NumberError:
             markers = ", ".join(self.catalogue.missing_markers)
-            self.error(f"'{text}' is not a number", entry.row, entry.ref, place=cell.place,
-                       hint=f"write a number, leave it empty, or use a missing marker ({markers})")
+            self.error(
+                f"'{text}' is not a number",
+                entry.row,
+                entry.ref,
+                place=cell.place,
+                hint=f"write a number, leave it empty, or use a missing marker ({markers})",
+            )
             return False
         if had_percent and (indicator.unit is not Unit.PERCENT or not percent_allowed):
-            self.error(f"'{text}' has a % sign but {entry.ref} is a {indicator.unit} indicator", entry.row,
-                       entry.ref, place=cell.place, hint="remove the % sign or check the ref")
+            self.error(
+                f"'{text}' has a % sign but {entry.ref} is a {indicator.unit} indicator",
+                entry.row,
+                entry.ref,
+                place=cell.place,
+                hint="remove the % sign or check the ref",
+            )
             return False
         return number
 
     def _report_unknown(self, unknown: dict[str, RawRow]) -> None:
         for ref, row in unknown.items():
-            problem = Problem(self.table.path, f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
-                              row=row.number, ref=ref, warning=not self.strict,
-                              hint="its values are ignored; add it to the catalogue or fix the ref")
+            problem = Problem(
+                self.table.path,
+                f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
+                row=row.number,
+                ref=ref,
+                warning=not self.strict,
+                hint="its values are ignored; add it to the catalogue or fix the ref",
+            )
             (self.warnings if problem.warning else self.errors).append(problem)
 
     def _warn_fractions(self, observations: list[Observation]) -> None:
@@ -268,6 +336,12 @@ class _ValueReader:
                 by_ref.setdefault(observation.ref, []).append(observation.value)
         for ref, values in by_ref.items():
             if self.indicators[ref].unit is Unit.PERCENT and all(abs(value) <= 1 for value in values):
-                self.warnings.append(Problem(
-                    self.table.path, "every value is 1 or less: these look like fractions, not percentages",
-                    ref=ref, warning=True, hint="percent indicators hold 0-100, e.g. 93 for 93%"))
+                self.warnings.append(
+                    Problem(
+                        self.table.path,
+                        "every value is 1 or less: these look like fractions, not percentages",
+                        ref=ref,
+                        warning=True,
+                        hint="percent indicators hold 0-100, e.g. 93 for 93%",
+                    )
+                )

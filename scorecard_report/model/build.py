@@ -38,24 +38,41 @@ def default_report_period(catalogue: Catalogue, values: ValueTable) -> Month | N
 
 def build_report(catalogue: Catalogue, values: ValueTable, period: Month) -> Report:
     sections = tuple(
-        SectionReport(section.id, section.title, section.owner,
-                      tuple(_row(catalogue, indicator, values.series(indicator.ref), period)
-                            for indicator in section.indicators))
+        SectionReport(
+            section.id,
+            section.title,
+            section.owner,
+            tuple(
+                _row(catalogue, indicator, values.series(indicator.ref), period)
+                for indicator in section.indicators
+            ),
+        )
         for section in catalogue.sections
     )
     return Report(
-        title=catalogue.title, organisation=catalogue.organisation, name=catalogue.name, period=period,
-        period_text=period.words(), missing_label=catalogue.missing_label, below_bands=catalogue.below_bands,
-        benchmarks=catalogue.benchmarks, sections=sections,
+        title=catalogue.title,
+        organisation=catalogue.organisation,
+        name=catalogue.name,
+        period=period,
+        period_text=period.words(),
+        missing_label=catalogue.missing_label,
+        below_bands=catalogue.below_bands,
+        benchmarks=catalogue.benchmarks,
+        sections=sections,
     )
 
 
-def _figure(catalogue: Catalogue, indicator: Indicator, series: Series, month: Month, report: Month) -> Figure:
+def _figure(
+    catalogue: Catalogue, indicator: Indicator, series: Series, month: Month, report: Month
+) -> Figure:
     value = value_at(series, month, report)
     shown = round_half_away(value, indicator.decimals) if value is not None else None
     return Figure(
-        period=month, period_text=format_period(month, indicator.frequency, catalogue.calendar), value=value,
-        text=format_value(value, indicator.unit, indicator.decimals, catalogue.missing_label), shown=shown,
+        period=month,
+        period_text=format_period(month, indicator.frequency, catalogue.calendar),
+        value=value,
+        text=format_value(value, indicator.unit, indicator.decimals, catalogue.missing_label),
+        shown=shown,
     )
 
 
@@ -67,33 +84,56 @@ def _row(catalogue: Catalogue, indicator: Indicator, series: Series, report: Mon
     last_year = figure(previous_year(current_month))
     comparator = previous if indicator.comparator is Comparator.PREVIOUS_PERIOD else last_year
     direction = direction_of_travel(current.shown, comparator.shown)
-    change = current.shown - comparator.shown if current.shown is not None and comparator.shown is not None else None
+    change = (
+        current.shown - comparator.shown
+        if current.shown is not None and comparator.shown is not None
+        else None
+    )
     return Row(
-        ref=indicator.ref, title=indicator.title, description=indicator.description, unit=indicator.unit,
-        unit_label=indicator.unit_label, decimals=indicator.decimals, polarity=indicator.polarity,
-        frequency=indicator.frequency, highlight=indicator.highlight, current=current,
-        previous_period=previous, previous_year=last_year, target=indicator.target,
+        ref=indicator.ref,
+        title=indicator.title,
+        description=indicator.description,
+        unit=indicator.unit,
+        unit_label=indicator.unit_label,
+        decimals=indicator.decimals,
+        polarity=indicator.polarity,
+        frequency=indicator.frequency,
+        highlight=indicator.highlight,
+        current=current,
+        previous_period=previous,
+        previous_year=last_year,
+        target=indicator.target,
         target_text=format_target(indicator.target, indicator.unit),
         status=rag_status(indicator.target, current.shown, indicator.polarity, indicator.tolerance),
         band=performance_band(indicator.bands, current.shown, indicator.polarity, catalogue.below_bands),
-        comparator=indicator.comparator, direction=direction,
+        comparator=indicator.comparator,
+        direction=direction,
         judgement=judgement(direction, indicator.polarity),
         change_text=format_change(change, indicator.unit, indicator.decimals),
         benchmarks=_benchmarks(catalogue, indicator, current),
-        trend=tuple(figure(month) for month in trend_periods(indicator.frequency, current_month,
-                                                             catalogue.trend_length)),
+        trend=tuple(
+            figure(month)
+            for month in trend_periods(indicator.frequency, current_month, catalogue.trend_length)
+        ),
     )
 
 
-def _benchmarks(catalogue: Catalogue, indicator: Indicator, current: Figure) -> tuple[BenchmarkComparison, ...]:
+def _benchmarks(
+    catalogue: Catalogue, indicator: Indicator, current: Figure
+) -> tuple[BenchmarkComparison, ...]:
     comparisons = []
     for source in catalogue.benchmarks:
         value = indicator.benchmark(source.id)
         shown = round_half_away(value, indicator.decimals) if value is not None else None
         difference = current.shown - shown if current.shown is not None and shown is not None else None
-        comparisons.append(BenchmarkComparison(
-            source=source, value=value, text=format_value(value, indicator.unit, indicator.decimals, ""),
-            difference=difference, difference_text=format_change(difference, indicator.unit, indicator.decimals),
-            comparison=compare_with_benchmark(current.shown, shown, indicator.polarity),
-        ))
+        comparisons.append(
+            BenchmarkComparison(
+                source=source,
+                value=value,
+                text=format_value(value, indicator.unit, indicator.decimals, ""),
+                difference=difference,
+                difference_text=format_change(difference, indicator.unit, indicator.decimals),
+                comparison=compare_with_benchmark(current.shown, shown, indicator.polarity),
+            )
+        )
     return tuple(comparisons)

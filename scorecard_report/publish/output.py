@@ -16,8 +16,10 @@ class OutputError(InputError):
     """An output that cannot be written (exit 73)."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__([Problem(path, f"cannot write: {reason}", hint="check the folder exists and is writable")],
-                         ExitCode.CANNOT_WRITE)
+        super().__init__(
+            [Problem(path, f"cannot write: {reason}", hint="check the folder exists and is writable")],
+            ExitCode.CANNOT_WRITE,
+        )
 
 
 def write_atomically(path: Path, content: bytes, mode: int = PUBLISHED_MODE) -> None:
@@ -32,9 +34,9 @@ def write_atomically(path: Path, content: bytes, mode: int = PUBLISHED_MODE) -> 
             file.write(content)
             file.flush()
             os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        Path(temporary).chmod(mode)
+        Path(temporary).replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            Path(temporary).unlink()
         raise OutputError(path, error.strerror or str(error)) from None

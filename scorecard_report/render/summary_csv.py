@@ -9,8 +9,22 @@ from decimal import Decimal
 from scorecard_report.model.report import Report, Row
 from scorecard_report.rules.numbers import plain
 
-COLUMNS = ("ref", "section", "title", "unit", "frequency", "period", "current", "previous_period",
-           "previous_year", "target", "status", "band", "direction", "judgement")
+COLUMNS = (
+    "ref",
+    "section",
+    "title",
+    "unit",
+    "frequency",
+    "period",
+    "current",
+    "previous_period",
+    "previous_year",
+    "target",
+    "status",
+    "band",
+    "direction",
+    "judgement",
+)
 
 
 def _number(value: Decimal | None) -> str:
@@ -19,10 +33,21 @@ def _number(value: Decimal | None) -> str:
 
 def _cells(row: Row, section: str) -> list[str]:
     return [
-        row.ref, section, row.title, str(row.unit), str(row.frequency), row.current.period.iso(),
-        _number(row.current.value), _number(row.previous_period.value), _number(row.previous_year.value),
-        row.target.written if row.target else "", str(row.status), row.band or "", str(row.direction),
-        str(row.judgement), *(_number(benchmark.value) for benchmark in row.benchmarks),
+        row.ref,
+        section,
+        row.title,
+        str(row.unit),
+        str(row.frequency),
+        row.current.period.iso(),
+        _number(row.current.value),
+        _number(row.previous_period.value),
+        _number(row.previous_year.value),
+        row.target.written if row.target else "",
+        str(row.status),
+        row.band or "",
+        str(row.direction),
+        str(row.judgement),
+        *(_number(benchmark.value) for benchmark in row.benchmarks),
     ]
 
 

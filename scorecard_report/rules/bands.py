@@ -41,8 +41,9 @@ def meets_threshold(band: Band, value: Decimal, polarity: Polarity) -> bool:
     return value < bound if strict else value <= bound
 
 
-def performance_band(bands: tuple[Band, ...], value: Decimal | None, polarity: Polarity,
-                     below_bands: str) -> str | None:
+def performance_band(
+    bands: tuple[Band, ...], value: Decimal | None, polarity: Polarity, below_bands: str
+) -> str | None:
     """The best band (bands run worst to best) whose threshold ``value`` meets.
 
     A value in a gap between two bands meets only the lower one; a value meeting none is below

@@ -17,8 +17,7 @@ class Comparison(StrEnum):
     NONE = "none"
 
 
-def compare_with_benchmark(ours: Decimal | None, benchmark: Decimal | None,
-                           polarity: Polarity) -> Comparison:
+def compare_with_benchmark(ours: Decimal | None, benchmark: Decimal | None, polarity: Polarity) -> Comparison:
     """Better / worse by polarity (higher / lower when neutral); values already at display precision."""
     if ours is None or benchmark is None:
         return Comparison.NONE

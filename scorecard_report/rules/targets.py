@@ -21,9 +21,16 @@ _INEQUALITY = re.compile(
 )
 _SINGLE = re.compile(rf"(?P<a>{_NUM})\s*(?P<pa>%?){_LABEL}")
 _OPERATORS = {
-    ">": ("above", False), "above": ("above", False), ">=": ("above", True), "=>": ("above", True),
-    "≥": ("above", True), "<": ("below", False), "below": ("below", False), "<=": ("below", True),
-    "=<": ("below", True), "≤": ("below", True),
+    ">": ("above", False),
+    "above": ("above", False),
+    ">=": ("above", True),
+    "=>": ("above", True),
+    "≥": ("above", True),
+    "<": ("below", False),
+    "below": ("below", False),
+    "<=": ("below", True),
+    "=<": ("below", True),
+    "≤": ("below", True),
 }
 TARGET_FORMS = "85%, >65%, >=65, Above 65, <7%, <=7, Below 7, 85-90% or 16 - 18"
 
@@ -65,8 +72,10 @@ class Target:
         """A band's threshold: its lower bound for polarity high, its upper bound for low."""
         bound = self.low if polarity is Polarity.HIGH else self.high
         if bound is None:
-            raise TargetError(f"'{self.written}' has no {'lower' if polarity is Polarity.HIGH else 'upper'}"
-                              f" bound, so it cannot be a band threshold for polarity {polarity}")
+            raise TargetError(
+                f"'{self.written}' has no {'lower' if polarity is Polarity.HIGH else 'upper'}"
+                f" bound, so it cannot be a band threshold for polarity {polarity}"
+            )
         return bound
 
 
@@ -114,8 +123,10 @@ _STRUCTURED_KEYS = {"value", "above", "below", "min", "max", "inclusive", "label
 def _parse_structured(spec: dict[str, Any]) -> Target:
     unknown = set(spec) - _STRUCTURED_KEYS
     if unknown:
-        raise TargetError(f"unknown target key(s) {', '.join(sorted(unknown))}; use value, above, "
-                          "below, min and max (with inclusive: true for >= and <=)")
+        raise TargetError(
+            f"unknown target key(s) {', '.join(sorted(unknown))}; use value, above, "
+            "below, min and max (with inclusive: true for >= and <=)"
+        )
     inclusive = str(spec.get("inclusive", "false")).lower() in ("true", "yes", "1")
     written = _structured_text(spec)
     if set(spec) & {"min", "max"}:
@@ -188,8 +199,9 @@ class Tolerance:
         return f"{plain(self.amount * 100)}%" if self.relative else plain(self.amount)
 
 
-def rag_status(target: Target | None, value: Decimal | None, polarity: Polarity,
-               tolerance: Tolerance) -> RagStatus:
+def rag_status(
+    target: Target | None, value: Decimal | None, polarity: Polarity, tolerance: Tolerance
+) -> RagStatus:
     """Green when met or exceeding; amber within tolerance of the nearest boundary; else red."""
     if target is None or value is None:
         return RagStatus.NONE
