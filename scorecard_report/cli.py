@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scorecard_report import __version__
 from scorecard_report.catalogue import Catalogue
+from scorecard_report.load.benchmarks import BenchmarkTable, load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import ValueTable, load_values
 from scorecard_report.model.build import build_report, default_report_period
@@ -32,6 +33,7 @@ class UsageError(Exception):
 class Inputs:
     catalogue: Catalogue
     values: ValueTable
+    benchmarks: BenchmarkTable | None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument(
             "--data", type=Path, help="values file, CSV or XLSX (default: the catalogue's data:)"
+        )
+        command.add_argument(
+            "--benchmarks", type=Path, help="benchmark values: ref,benchmark,value[,year] (CSV or XLSX)"
         )
         command.add_argument(
             "--encoding", default="utf-8", help="encoding of a CSV values file (default: utf-8)"
@@ -97,8 +102,13 @@ def _load(arguments: argparse.Namespace) -> Inputs:
     if data is None:
         raise UsageError(f"no values file: give --data FILE or add data: to {arguments.catalogue}")
     values = load_values(data, catalogue, encoding=arguments.encoding, strict=arguments.strict)
-    _report(values.warnings)
-    return Inputs(catalogue, values)
+    benchmarks = None
+    if arguments.benchmarks is not None:
+        benchmarks = load_benchmarks(
+            arguments.benchmarks, catalogue, encoding=arguments.encoding, strict=arguments.strict
+        )
+    _report([*values.warnings, *(benchmarks.warnings if benchmarks else ())])
+    return Inputs(catalogue, values, benchmarks)
 
 
 def _validate(arguments: argparse.Namespace) -> ExitCode:
@@ -148,7 +158,7 @@ def _build(arguments: argparse.Namespace) -> ExitCode:
     formats = _formats(arguments.format)
     inputs = _load(arguments)
     period = _report_period(arguments, inputs)
-    report = build_report(inputs.catalogue, inputs.values, period)
+    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks)
     name = arguments.name or report.name
     outputs = {arguments.out / f"{name}-{period.iso()}.{fmt}": RENDERERS[fmt](report) for fmt in formats}
     for path, content in outputs.items():

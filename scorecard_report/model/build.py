@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from scorecard_report.catalogue import Catalogue, Indicator
+from scorecard_report.load.benchmarks import BenchmarkTable
 from scorecard_report.load.values import ValueTable
 from scorecard_report.model.report import BenchmarkComparison, Figure, Report, Row, SectionReport
 from scorecard_report.periods import Month
@@ -36,14 +37,16 @@ def default_report_period(catalogue: Catalogue, values: ValueTable) -> Month | N
     return max((o.period for o in values.observations if o.value is not None), default=None)
 
 
-def build_report(catalogue: Catalogue, values: ValueTable, period: Month) -> Report:
+def build_report(
+    catalogue: Catalogue, values: ValueTable, period: Month, benchmarks: BenchmarkTable | None = None
+) -> Report:
     sections = tuple(
         SectionReport(
             section.id,
             section.title,
             section.owner,
             tuple(
-                _row(catalogue, indicator, values.series(indicator.ref), period)
+                _row(catalogue, indicator, values.series(indicator.ref), period, benchmarks)
                 for indicator in section.indicators
             ),
         )
@@ -76,7 +79,13 @@ def _figure(
     )
 
 
-def _row(catalogue: Catalogue, indicator: Indicator, series: Series, report: Month) -> Row:
+def _row(
+    catalogue: Catalogue,
+    indicator: Indicator,
+    series: Series,
+    report: Month,
+    benchmark_table: BenchmarkTable | None,
+) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
     figure = lambda month: _figure(catalogue, indicator, series, month, report)  # noqa: E731
     current = figure(current_month)
@@ -110,7 +119,7 @@ def _row(catalogue: Catalogue, indicator: Indicator, series: Series, report: Mon
         direction=direction,
         judgement=judgement(direction, indicator.polarity),
         change_text=format_change(change, indicator.unit, indicator.decimals),
-        benchmarks=_benchmarks(catalogue, indicator, current),
+        benchmarks=_benchmarks(catalogue, indicator, current, benchmark_table),
         trend=tuple(
             figure(month)
             for month in trend_periods(indicator.frequency, current_month, catalogue.trend_length)
@@ -119,16 +128,19 @@ def _row(catalogue: Catalogue, indicator: Indicator, series: Series, report: Mon
 
 
 def _benchmarks(
-    catalogue: Catalogue, indicator: Indicator, current: Figure
+    catalogue: Catalogue, indicator: Indicator, current: Figure, table: BenchmarkTable | None
 ) -> tuple[BenchmarkComparison, ...]:
     comparisons = []
     for source in catalogue.benchmarks:
-        value = indicator.benchmark(source.id)
+        from_file = table.get(indicator.ref, source.id) if table else None
+        value = from_file.value if from_file else indicator.benchmark(source.id)
+        year = from_file.year if from_file and from_file.year else source.year
         shown = round_half_away(value, indicator.decimals) if value is not None else None
         difference = current.shown - shown if current.shown is not None and shown is not None else None
         comparisons.append(
             BenchmarkComparison(
                 source=source,
+                year=year,
                 value=value,
                 text=format_value(value, indicator.unit, indicator.decimals, ""),
                 difference=difference,

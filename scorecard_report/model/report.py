@@ -33,6 +33,7 @@ class Figure:
 @dataclass(frozen=True)
 class BenchmarkComparison:
     source: BenchmarkSource
+    year: str | None  # the value's own year where the benchmarks file gives one, else the source's
     value: Decimal | None
     text: str
     difference: Decimal | None
