@@ -164,7 +164,11 @@ class _ValueReader:
         for row in self._data_rows():
             ref = self._ref(row)
             for index, header in period_columns:
-                yield _Entry(ref, header, row.cell(index), row)
+                cell = row.cell(index)
+                # A wide sheet is blank wherever a quarterly or annual indicator has no period:
+                # a blank there is no value at all, not a missing one.
+                if cell.text.strip() or cell.number is not None:
+                    yield _Entry(ref, header, cell, row)
 
     def _period_columns(self) -> list[tuple[int, Cell]]:
         columns = []
