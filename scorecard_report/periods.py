@@ -115,12 +115,15 @@ class FinancialCalendar:
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _WORD_MONTH = re.compile(r"([A-Za-z]+)[-\s]+(\d{2}|\d{4})")
+_SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _FINANCIAL_YEAR = re.compile(r"(\d{4})/(\d{2})(?:\s+Q([1-4]))?", re.IGNORECASE)
 
 
 def parse_period(text: str, calendar_: FinancialCalendar) -> Month:
     """Read one of the accepted period spellings; anything else is a ``PeriodError``."""
     cleaned = text.strip()
+    if _SLASHED_DATE.fullmatch(cleaned):
+        raise PeriodError(f"'{text}' is ambiguous (day/month or month/day?); write it as 2023-01 or Jan-23")
     for parse in (_parse_iso, _parse_words, _parse_financial):
         month = parse(cleaned, calendar_)
         if month is not None:
