@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from scorecard_report.periods import FinancialCalendar
@@ -80,13 +81,17 @@ class Catalogue:
     sections: tuple[Section, ...]
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
-    @property
+    @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(indicator for section in self.sections for indicator in section.indicators)
 
+    @cached_property
+    def _by_ref(self) -> dict[str, Indicator]:
+        return {indicator.ref: indicator for indicator in self.indicators}
+
     def indicator(self, ref: str) -> Indicator | None:
-        return {indicator.ref: indicator for indicator in self.indicators}.get(ref)
+        return self._by_ref.get(ref)
 
     @property
     def refs(self) -> frozenset[str]:
-        return frozenset(indicator.ref for indicator in self.indicators)
+        return frozenset(self._by_ref)

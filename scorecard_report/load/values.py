@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -41,17 +42,14 @@ class ValueTable:
     warnings: tuple[Problem, ...]
 
     def series(self, ref: str) -> Series:
-        return self._by_ref().get(ref, MappingProxyType({}))
+        return self._by_ref.get(ref, MappingProxyType({}))
 
+    @cached_property
     def _by_ref(self) -> dict[str, Series]:
-        cached = self.__dict__.get("_series")
-        if cached is None:
-            grouped: dict[str, dict[Month, Decimal | None]] = {}
-            for observation in self.observations:
-                grouped.setdefault(observation.ref, {})[observation.period] = observation.value
-            cached = {ref: MappingProxyType(values) for ref, values in grouped.items()}
-            object.__setattr__(self, "_series", cached)
-        return cached
+        grouped: dict[str, dict[Month, Decimal | None]] = {}
+        for observation in self.observations:
+            grouped.setdefault(observation.ref, {})[observation.period] = observation.value
+        return {ref: MappingProxyType(values) for ref, values in grouped.items()}
 
     @property
     def periods(self) -> tuple[Month, ...]:
