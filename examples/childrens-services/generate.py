@@ -85,11 +85,13 @@ def pop(i):
 
 # Demand that follows the school year: dips in the August and December
 # holidays, rises when schools return in September and January.
+# fmt: off
 SCHOOL = {1: 1.06, 2: 1.02, 3: 1.07, 4: 0.93, 5: 1.05, 6: 1.06,
           7: 1.00, 8: 0.80, 9: 1.03, 10: 1.08, 11: 1.09, 12: 0.86}
 # Domestic abuse notifications peak around Christmas and the summer.
 DOMESTIC = {1: 1.04, 2: 0.94, 3: 0.97, 4: 0.96, 5: 0.99, 6: 1.03,
             7: 1.06, 8: 1.07, 9: 0.96, 10: 0.97, 11: 0.96, 12: 1.12}
+# fmt: on
 
 
 class Gen:
@@ -105,11 +107,9 @@ class Gen:
             e = phi * e + self.rng.gauss(0.0, sd)
             out.append(e)
         last = out[pin]
-        return [x - last * max(0.0, 1.0 - (pin - i) / 4.0) if i <= pin else x
-                for i, x in enumerate(out)]
+        return [x - last * max(0.0, 1.0 - (pin - i) / 4.0) if i <= pin else x for i, x in enumerate(out)]
 
-    def level(self, start, end, sd, *, rel=False, phi=0.5, season=None,
-              pin=N - 1, lo=None, hi=None):
+    def level(self, start, end, sd, *, rel=False, phi=0.5, season=None, pin=N - 1, lo=None, hi=None):
         """A path drifting from ``start`` (first month written) to ``end``
         (exactly, at index ``pin``: the last period of the indicator)."""
         e = self.noise(sd, phi, pin)
@@ -166,8 +166,8 @@ def nice_denominator(d):
 def build(specs):
     """Return {ref: [value per month]} plus numerator/denominator series."""
     g = Gen(SEED)
-    S = {}       # ref -> list of floats over MONTHS
-    ND = {}      # ref -> (numerators, denominators, multiplier)
+    S = {}  # ref -> list of floats over MONTHS
+    ND = {}  # ref -> (numerators, denominators, multiplier)
     freq = {ref: s.get("frequency", "monthly") for ref, s in specs.items()}
 
     def L(ref, start, end, sd, **kw):
@@ -177,12 +177,12 @@ def build(specs):
     def share(base, start, end, sd):
         """A count that is a drifting share of another count."""
         p = g.level(start, end, sd)
-        return [round(b * q) for b, q in zip(base, p)]
+        return [round(b * q) for b, q in zip(base, p, strict=True)]
 
     def rolling_rate(counts):
         out = []
         for i in range(N):
-            window = counts[max(0, i - 11): i + 1]
+            window = counts[max(0, i - 11) : i + 1]
             total = sum(window) * 12 / len(window)
             out.append(total / pop(i) * 10000)
         return out
@@ -190,7 +190,7 @@ def build(specs):
     def num_den(ref, dens, start, end, sd, nice_tail=0, hi=100.0):
         p = g.level(start, end, sd, pin=pin_index(freq[ref]), lo=0.0, hi=hi)
         nums, ds = [], []
-        for i, (d, q) in enumerate(zip(dens, p)):
+        for i, (d, q) in enumerate(zip(dens, p, strict=True)):
             d = int(d)
             if i >= N - nice_tail:
                 d, step = nice_denominator(d)
@@ -200,7 +200,7 @@ def build(specs):
             nums.append(min(n, d))
             ds.append(d)
         ND[ref] = (nums, ds, 100)
-        S[ref] = [n / d * 100 for n, d in zip(nums, ds)]
+        S[ref] = [n / d * 100 for n, d in zip(nums, ds, strict=True)]
 
     # ---------------- Front Door ----------------
     fd1 = L("FD1", 1250, 1330, 0.035, rel=True, season=SCHOOL)
@@ -208,7 +208,7 @@ def build(specs):
     S["FD2"] = rolling_rate(fd1)
     S["FD2a"] = fd2a = share(fd1, 0.600, 0.630, 0.010)
     S["FD2b"] = fd2b = share(fd1, 0.270, 0.240, 0.012)
-    S["FD2c"] = [b / a * 100 for a, b in zip(fd1, fd2b)]
+    S["FD2c"] = [b / a * 100 for a, b in zip(fd1, fd2b, strict=True)]
     L("FD3", 30, 26, 0.15, rel=True)
     S["FD4"] = fd4 = share(fd2a, 0.620, 0.640, 0.015)
     num_den("FD5", fd4, 76.0, 82.4, 2.0)
@@ -216,8 +216,9 @@ def build(specs):
     fd8 = L("FD8", 41.0, 44.0, 2.0)
     fd8a = L("FD8a", 11.0, 13.0, 1.5, lo=4)
     fd8c = L("FD8c", 2.5, 3.1, 0.5, lo=0.5)
-    S["FD8b"] = [100 - round(a, 1) - round(b, 1) - round(c, 1)
-                 for a, b, c in zip(fd8, fd8a, fd8c)]
+    S["FD8b"] = [
+        100 - round(a, 1) - round(b, 1) - round(c, 1) for a, b, c in zip(fd8, fd8a, fd8c, strict=True)
+    ]
     L("FD9", 3.8, 2.4, 0.3, lo=0.8)
     L("FD10", 290, 330, 0.07, rel=True, season=DOMESTIC)
     L("FD11", 94.0, 97.1, 1.2, hi=100)
@@ -245,14 +246,13 @@ def build(specs):
 
     # ---------------- Children in Need and Child Protection ----------------
     ratio = g.level(0.245, 0.225, 0.008)
-    S["CIN1"] = cin1 = [round(c * r) for c, r in zip(fd1, ratio)]
-    S["FD7"] = [r / c * 100 for c, r in zip(fd1, cin1)]
+    S["CIN1"] = cin1 = [round(c * r) for c, r in zip(fd1, ratio, strict=True)]
+    S["FD7"] = [r / c * 100 for c, r in zip(fd1, cin1, strict=True)]
     S["CIN2"] = rolling_rate(cin1)
     L("CIN3", 96.0, 93.6, 1.2, hi=100)
     num_den("CIN4", cin1, 23.0, 21.5, 2.0)
     L("CIN5", 27.0, 22.0, 2.0)
-    cin6 = [round(cin1[max(0, i - 1)] * 0.96 * (1 + g.gauss(0, 0.04)))
-            for i in range(N)]
+    cin6 = [round(cin1[max(0, i - 1)] * 0.96 * (1 + g.gauss(0, 0.04))) for i in range(N)]
     # the last three months' denominators are chosen so that CIN7 can be
     # given as numerator/denominator only, with an exact percentage
     for i in range(N - 3, N):
@@ -263,8 +263,9 @@ def build(specs):
     cin9 = [round(v) for v in L("CIN9", 118, 126, 0.07, rel=True)]
     S["CIN9"] = cin9
     cin10 = L("CIN10", 77.0, 79.0, 3.0, hi=100)
-    S["CIN11"] = cin11 = [round(cin9[max(0, i - 1)] * cin10[max(0, i - 1)] / 100
-                                * (0.97 + g.gauss(0, 0.04))) for i in range(N)]
+    S["CIN11"] = cin11 = [
+        round(cin9[max(0, i - 1)] * cin10[max(0, i - 1)] / 100 * (0.97 + g.gauss(0, 0.04))) for i in range(N)
+    ]
     cin12 = L("CIN12", 40.0, 47.8, 2.5)
     cin13 = L("CIN13", 2380, 2290, 0.012, rel=True, phi=0.85)
     S["CIN13"] = cin13 = [round(v) for v in cin13]
@@ -282,7 +283,7 @@ def build(specs):
     cin23 = L("CIN23", 130, 142, 0.10, rel=True)
     S["CIN24"] = [round(v * (0.56 + g.gauss(0, 0.03))) for v in cin23]
     L("CIN25", 93.0, 96.0, 1.5, hi=100)
-    L("CIN26", 72.0, 77.0, 3.0, hi=100)
+    L("CIN26", 76.0, 68.5, 3.0, hi=100)
     L("CIN27", 28, 34, 0.15, rel=True)
     L("CIN28", 50.0, 58.0, 6.0)
     L("CIN29", 33, 30, 0.08, rel=True)
@@ -298,18 +299,18 @@ def build(specs):
     L("CF6", 63.0, 58.9, 1.0)
     L("CF7", 14.5, 13.2, 0.7)
     cf9 = L("CF9", 66.5, 68.4, 0.6)
-    S["CF8"] = [round(a * b / 100) for a, b in zip(cf1, cf9)]
+    S["CF8"] = [round(a * b / 100) for a, b in zip(cf1, cf9, strict=True)]
     L("CF10", 55.0, 52.3, 1.0)
     L("CF11", 16, 12, 0.15, rel=True)
     L("CF12", 11.5, 9.8, 0.5)
     cf13a = L("CF13a", 10.8, 9.9, 0.4)
-    S["CF13"] = [round(a * b / 100) for a, b in zip(cf1, cf13a)]
+    S["CF13"] = [round(a * b / 100) for a, b in zip(cf1, cf13a, strict=True)]
     L("CF14", 38, 44, 0.06, rel=True)
     L("CF15", 2.2, 1.0, 0.8, lo=0)
     L("CF16", 64.0, 71.0, 4.0, phi=0.8, hi=100)
     L("CF17", 90.0, 92.4, 1.2, hi=100)
     L("CF18", 72.0, 81.0, 2.0, hi=100)
-    L("CF19", 91.0, 93.0, 1.5, hi=100)
+    L("CF19", 91.0, 96.2, 1.5, hi=100)
     L("CF20", 14.6, 14.3, 0.2)
     L("CF21", 468, 455, 6)
     L("CF22", 142, 118, 5)
@@ -340,8 +341,9 @@ def build(specs):
     L("SG1", 190, 160, 0.08, rel=True, season=SCHOOL)
     L("SG2", 210, 265, 0.03, rel=True, phi=0.8)
     L("SG3", 2.4, 1.6, 0.3, lo=0.2)
-    S["SG4"] = [round(cin11[max(0, i - 1)] * cin12[max(0, i - 1)] / 100
-                      * (1 + g.gauss(0, 0.06))) for i in range(N)]
+    S["SG4"] = [
+        round(cin11[max(0, i - 1)] * cin12[max(0, i - 1)] / 100 * (1 + g.gauss(0, 0.06))) for i in range(N)
+    ]
     L("SG5", 80.0, 88.0, 1.5, phi=0.9, hi=100)
     L("SG6", 82.0, 90.0, 5.0, hi=100)
     L("SG7", 72.0, 68.0, 4.0, hi=100)
@@ -355,7 +357,7 @@ def build(specs):
     L("SG15", 14, 16, 0.15, rel=True)
     sg16 = L("SG16", 34.0, 41.0, 2.0, phi=0.8)
     sg17 = L("SG17", 54.0, 50.0, 2.0, phi=0.8)
-    S["SG18"] = [100 - round(a, 1) - round(b, 1) for a, b in zip(sg16, sg17)]
+    S["SG18"] = [100 - round(a, 1) - round(b, 1) for a, b in zip(sg16, sg17, strict=True)]
     L("SG19", 42, 37, 0.12, rel=True)
     L("SG20", 82.0, 94.0, 2.0, hi=100)
     L("SG21", 86.0, 88.0, 2.5, hi=100)
@@ -371,7 +373,7 @@ def build(specs):
     L("WF6", 23.0, 19.2, 1.0)
     L("WF7", 17.4, 18.6, 0.3)
     L("WF8", 31, 27, 2.0)
-    L("WF9", 21.0, 18.7, 0.6)
+    L("WF9", 18.8, 20.4, 0.6)
     L("WF10", 17.5, 18.2, 0.4)
     L("WF11", 15.8, 15.2, 0.4)
     L("WF12", 13.5, 14.2, 0.5)
@@ -417,11 +419,22 @@ NOTES = {
 }
 
 # thousands separators, as typed into a spreadsheet
-COMMA_ROWS = {("FD1", "2024-10"), ("FD1", "2024-11"), ("FD1", "2025-03"),
-              ("FD1", "2025-10"), ("CIN13", "2025-01"), ("CIN13", "2025-02")}
+COMMA_ROWS = {
+    ("FD1", "2024-10"),
+    ("FD1", "2024-11"),
+    ("FD1", "2025-03"),
+    ("FD1", "2025-10"),
+    ("CIN13", "2025-01"),
+    ("CIN13", "2025-02"),
+}
 # a "%" left on the value
-PERCENT_SIGN_ROWS = {("CL3", "2024-09"), ("CL3", "2024-10"), ("CL3", "2024-11"),
-                     ("CL3", "2024-12"), ("SG9", "2025-06")}
+PERCENT_SIGN_ROWS = {
+    ("CL3", "2024-09"),
+    ("CL3", "2024-10"),
+    ("CL3", "2024-11"),
+    ("CL3", "2024-12"),
+    ("SG9", "2025-06"),
+}
 # value left empty: only numerator and denominator given
 VALUE_EMPTY = {(ref, label(ym)) for ref in ("CIN7", "CL4") for ym in MONTHS[-3:]}
 
@@ -430,7 +443,7 @@ def fmt_number(v, unit, decimals):
     """Write a number as the data would be: counts and money as whole
     numbers, percentages and rates to 1 decimal place."""
     if unit in ("count", "currency"):
-        return str(int(round(v)))
+        return str(round(v))
     places = 1 if unit in ("percent", "rate") else max(decimals, 0)
     if unit in ("days", "average") and decimals >= 1:
         places = 1
@@ -440,8 +453,7 @@ def fmt_number(v, unit, decimals):
     return s
 
 
-DEFAULT_DECIMALS = {"percent": 0, "count": 0, "rate": 1, "days": 1,
-                    "average": 1, "currency": 0}
+DEFAULT_DECIMALS = {"percent": 0, "count": 0, "rate": 1, "days": 1, "average": 1, "currency": 0}
 
 
 def rows_for(specs, S, ND):
@@ -499,7 +511,7 @@ def to_cell(value, num, den, spec):
     try:
         x = float(text)
     except ValueError:
-        return value            # a missing marker, kept as the same text
+        return value  # a missing marker, kept as the same text
     if unit == "percent":
         return round(x / 100, 6)
     if unit in ("count", "currency"):
@@ -526,7 +538,7 @@ def write_xlsx(rows, specs):
     periods = [label(ym) for ym in OUT_MONTHS]
     col = {p: j + 2 for j, p in enumerate(periods)}
     ws.cell(row=1, column=1, value="ref").font = Font(bold=True)
-    for ym, p in zip(OUT_MONTHS, periods):
+    for ym, p in zip(OUT_MONTHS, periods, strict=True):
         c = ws.cell(row=1, column=col[p], value=dt.datetime(ym[0], ym[1], 1))
         c.number_format = "mmm-yy"
         c.font = Font(bold=True)
@@ -579,8 +591,10 @@ def main():
     rows = rows_for(specs, S, ND)
     write_csv(rows)
     write_xlsx(rows, specs)
-    print(f"wrote {len(rows)} rows for {len(specs)} indicators, "
-          f"{label(OUT_MONTHS[0])} to {label(OUT_MONTHS[-1])}")
+    print(
+        f"wrote {len(rows)} rows for {len(specs)} indicators, "
+        f"{label(OUT_MONTHS[0])} to {label(OUT_MONTHS[-1])}"
+    )
 
 
 if __name__ == "__main__":
