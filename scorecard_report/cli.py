@@ -81,19 +81,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(_COMMANDS[arguments.command](arguments))
     except InputError as error:
-        _report(error.problems)
+        _report(error.problems, arguments.command)
         return int(error.exit_code)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return int(ExitCode.USAGE)
 
 
-def _report(problems: Sequence[Problem]) -> None:
+def _report(problems: Sequence[Problem], command: str = "build") -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(not problem.warning for problem in problems)
     if errors:
-        print(f"{errors} error{'s' if errors != 1 else ''}: nothing was written", file=sys.stderr)
+        outcome = ": nothing was written" if command == "build" else ""
+        print(f"{errors} error{'s' if errors != 1 else ''}{outcome}", file=sys.stderr)
 
 
 def _load(arguments: argparse.Namespace) -> Inputs:

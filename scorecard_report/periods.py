@@ -150,6 +150,10 @@ def _parse_words(text: str, _calendar: FinancialCalendar) -> Month | None:
     word, year = match[1].lower(), match[2]
     if word not in MONTH_WORDS:
         raise PeriodError(f"'{text}': '{match[1]}' is not a month name")
+    if len(year) == 2 and "-" not in text:
+        raise PeriodError(
+            f"'{text}' is ambiguous (a day or a year?); write it as {match[1]}-{year} or {match[1]} 20{year}"
+        )
     if word in MONTH_ABBREVIATIONS or word == "sept":
         full_year = 2000 + int(year) if len(year) == 2 else int(year)
     elif len(year) == 4:

@@ -141,7 +141,8 @@ def _explain(detail: Any, schema: type[BaseModel]) -> tuple[str, str | None]:
 
 def load_catalogue(path: Path) -> Catalogue:
     """Read ``path`` into a ``Catalogue``; raise ``InputError`` listing every problem found."""
-    document = read_yaml(path, read_text(path, "catalogue"))
+    text = read_text(path, "catalogue", hint="YAML files must be UTF-8: save the catalogue as UTF-8")
+    document = read_yaml(path, text)
     reader = _Reader(document)
     settings = reader.validate(SettingsSchema, document.data, ())
     sections = _read_sections(reader, document.data, settings)

@@ -18,7 +18,7 @@ def read_bytes(path: Path, what: str) -> bytes:
         raise InputMissing(path, f"{what} (not readable: permission denied)") from None
 
 
-def decode(path: Path, raw: bytes, encoding: str = "utf-8") -> str:
+def decode(path: Path, raw: bytes, encoding: str = "utf-8", hint: str | None = None) -> str:
     """Decode, dropping a UTF-8 byte-order mark; a bad byte names its line and suggests cp1252."""
     codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
@@ -30,7 +30,7 @@ def decode(path: Path, raw: bytes, encoding: str = "utf-8") -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1].hex()
-        hint = (
+        hint = hint or (
             "the file is not UTF-8; if it was saved from Excel on Windows, try --encoding cp1252"
             if codec == "utf-8-sig"
             else f"the file is not {encoding}; check --encoding"
@@ -40,5 +40,5 @@ def decode(path: Path, raw: bytes, encoding: str = "utf-8") -> str:
         ) from None
 
 
-def read_text(path: Path, what: str, encoding: str = "utf-8") -> str:
-    return decode(path, read_bytes(path, what), encoding)
+def read_text(path: Path, what: str, encoding: str = "utf-8", hint: str | None = None) -> str:
+    return decode(path, read_bytes(path, what), encoding, hint)

@@ -27,7 +27,9 @@ class Unit(StrEnum):
 
 
 def _grouped(value: Decimal, decimals: int) -> str:
-    return f"{round_half_away(value, decimals):,.{decimals}f}"
+    rounded = round_half_away(value, decimals)
+    # -0.4 shown at 0 decimals is 0, not "-0".
+    return f"{abs(rounded) if rounded == 0 else rounded:,.{decimals}f}"
 
 
 def format_value(value: Decimal | None, unit: Unit, decimals: int, missing_label: str) -> str:
@@ -42,11 +44,12 @@ def format_value(value: Decimal | None, unit: Unit, decimals: int, missing_label
 
 
 def _currency(value: Decimal, decimals: int) -> str:
-    sign = "-" if value < 0 else ""
     size = abs(value)
-    if size >= MILLION:
-        return f"{sign}£{_grouped(size / MILLION, 1)}m"
-    return f"{sign}£{_grouped(size, decimals)}"
+    in_millions = size >= MILLION
+    shown = round_half_away(size / MILLION if in_millions else size, 1 if in_millions else decimals)
+    sign = "-" if value < 0 and shown != 0 else ""
+    text = f"{shown:,.{1 if in_millions else decimals}f}"
+    return f"{sign}£{text}m" if in_millions else f"{sign}£{text}"
 
 
 def format_change(change: Decimal | None, unit: Unit, decimals: int) -> str:

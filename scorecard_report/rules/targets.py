@@ -12,7 +12,9 @@ from scorecard_report.rules.numbers import NumberError, parse_number, plain
 from scorecard_report.rules.polarity import Polarity
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_LABEL = r"(?:\s+(?P<label>[A-Za-z][A-Za-z .'/()]*))?"
+# A label follows a space and starts with a letter or bracket ("5 working days", "70 per 10,000",
+# "7 (days)"), so a dangling "85-" is still refused rather than read as 85.
+_LABEL = r"(?:\s+(?P<label>[A-Za-z(].*))?"
 _RANGE = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<pa>%?)\s*(?:-|–|—|to)\s*(?P<b>{_NUM})\s*(?P<pb>%?){_LABEL}", re.IGNORECASE
 )

@@ -1,0 +1,1 @@
+"""Hand-worked tests of the binding scorecard rules, one module per rule."""
