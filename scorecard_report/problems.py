@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
@@ -47,25 +47,16 @@ class Problem:
         return ("warning: " if self.warning else "error: ") + text
 
 
-@dataclass
-class Problems:
-    """Collects every problem in a run so the user sees them all at once."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems: list[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if not p.warning]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.warning]
+def unknown_ref(path: Path, ref: str, row: int, catalogue: Path, strict: bool, what: str) -> Problem:
+    """A ref the catalogue lacks: a warning (its ``what`` is ignored), an error under --strict."""
+    return Problem(
+        path,
+        f"ref '{ref}' is not in the catalogue {catalogue.name}",
+        row=row,
+        ref=ref,
+        warning=not strict,
+        hint=f"its {what} ignored; add it to the catalogue or fix the ref",
+    )
 
 
 class InputError(Exception):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.tables import RawRow, read_table
-from scorecard_report.problems import InputError, Problem
+from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.numbers import NumberError, parse_number
 
 REQUIRED = ("ref", "benchmark", "value")
@@ -74,13 +74,8 @@ class _BenchmarkReader:
     def read(self, row: RawRow) -> None:
         ref, benchmark_id = self.text(row, "ref"), self.text(row, "benchmark")
         if ref not in self.catalogue.refs:
-            problem = Problem(
-                self.path,
-                f"ref '{ref}' is not in the catalogue",
-                row=row.number,
-                ref=ref,
-                warning=not self.strict,
-                hint="its benchmark is ignored; fix the ref",
+            problem = unknown_ref(
+                self.path, ref, row.number, self.catalogue.path, self.strict, "benchmark is"
             )
             (self.warnings if problem.warning else self.errors).append(problem)
             return

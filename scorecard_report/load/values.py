@@ -12,7 +12,7 @@ from types import MappingProxyType
 from scorecard_report.catalogue import Catalogue, Indicator
 from scorecard_report.load.tables import Cell, RawRow, RawTable, read_table
 from scorecard_report.periods import Month, PeriodError, month_of, parse_period
-from scorecard_report.problems import InputError, Problem
+from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.display import Unit
 from scorecard_report.rules.numbers import NumberError, parse_number, written_decimals
 from scorecard_report.rules.selection import Frequency, is_period_of
@@ -321,13 +321,8 @@ class _ValueReader:
 
     def _report_unknown(self, unknown: dict[str, RawRow]) -> None:
         for ref, row in unknown.items():
-            problem = Problem(
-                self.table.path,
-                f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
-                row=row.number,
-                ref=ref,
-                warning=not self.strict,
-                hint="its values are ignored; add it to the catalogue or fix the ref",
+            problem = unknown_ref(
+                self.table.path, ref, row.number, self.catalogue.path, self.strict, "values are"
             )
             (self.warnings if problem.warning else self.errors).append(problem)
 
