@@ -214,3 +214,20 @@ def rag_status(
     if allowance > 0 and abs(value - boundary) <= allowance:
         return RagStatus.AMBER
     return RagStatus.RED
+
+
+def variance_from_target(target: Target | None, value: Decimal | None) -> Decimal | None:
+    """Signed distance from the target (value minus the boundary it is judged against).
+
+    0 inside a range; for a range, the distance to the nearest boundary outside it. A value
+    target or an inequality: value minus the bound. No target or no value: None.
+    """
+    if target is None or value is None:
+        return None
+    if target.kind is TargetKind.RANGE:
+        if value < target.low:  # type: ignore[operator]
+            return value - target.low  # type: ignore[operator]
+        if value > target.high:  # type: ignore[operator]
+            return value - target.high  # type: ignore[operator]
+        return Decimal(0)
+    return value - nearest_boundary(target, value)
