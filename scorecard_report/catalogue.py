@@ -31,6 +31,42 @@ class BenchmarkSource:
         return f"{self.label} ({self.year})" if self.year else self.label
 
 
+DEFAULT_COLOURS = {
+    # RAG and band fills, each paired in the stylesheet with a text colour of at least 4.5:1 contrast.
+    "green": "#00703c",
+    "amber": "#ffdd00",
+    "red": "#d4351c",
+    "none": "#f3f2f1",
+    "inadequate": "#d4351c",
+    "requires_improvement": "#ffdd00",
+    "good": "#00703c",
+    "outstanding": "#003078",
+    # Arrows and the accent of headings and rules.
+    "improving": "#00703c",
+    "declining": "#d4351c",
+    "neutral": "#505a5f",
+    "accent": "#1d4f91",
+}
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How the documents look and what they include: the catalogue's ``report:`` block."""
+
+    marking: str = "OFFICIAL"
+    logo: Path | None = None
+    colours: tuple[tuple[str, str], ...] = tuple(DEFAULT_COLOURS.items())
+    appendix: str | tuple[str, ...] = "all"
+
+    def colour(self, name: str) -> str:
+        return dict(self.colours)[name]
+
+    def in_appendix(self, ref: str, highlight: bool) -> bool:
+        if isinstance(self.appendix, tuple):
+            return ref in self.appendix
+        return self.appendix == "all" or (self.appendix == "highlighted" and highlight)
+
+
 @dataclass(frozen=True)
 class Indicator:
     ref: str
@@ -79,6 +115,7 @@ class Catalogue:
     trend_length: int
     benchmarks: tuple[BenchmarkSource, ...]
     sections: tuple[Section, ...]
+    report: ReportSettings = ReportSettings()
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @cached_property

@@ -11,10 +11,12 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scorecard_report.catalogue import (
+    DEFAULT_COLOURS,
     DEFAULT_MISSING_MARKERS,
     BenchmarkSource,
     Catalogue,
     Indicator,
+    ReportSettings,
     Section,
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
@@ -30,6 +32,7 @@ from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import Target, TargetError, TargetKind, Tolerance, parse_target
 
 Structured = dict[str, str | None]
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 class _Strict(BaseModel):
@@ -40,6 +43,27 @@ class BenchmarkSchema(_Strict):
     id: str
     label: str
     year: str | None = None
+
+
+class ReportSchema(_Strict):
+    marking: str = "OFFICIAL"
+    logo: str | None = None
+    colours: dict[str, str] = Field(default_factory=dict)
+    appendix: Literal["all", "highlighted", "none"] | list[str] = "all"
+
+    @field_validator("colours")
+    @classmethod
+    def _known_colours(cls, colours: dict[str, str]) -> dict[str, str]:
+        for name, value in colours.items():
+            if name not in DEFAULT_COLOURS:
+                close = difflib.get_close_matches(name, list(DEFAULT_COLOURS), n=1)
+                raise ValueError(
+                    f"unknown colour '{name}'"
+                    + (f" (did you mean '{close[0]}'?)" if close else f"; use {', '.join(DEFAULT_COLOURS)}")
+                )
+            if not _HEX_COLOUR.fullmatch(value):
+                raise ValueError(f"colour {name} must be written #rrggbb, not '{value}'")
+        return colours
 
 
 class SettingsSchema(_Strict):
@@ -56,6 +80,7 @@ class SettingsSchema(_Strict):
     band_labels: dict[str, str] = Field(default_factory=dict)
     trend_periods: int = Field(13, ge=2, le=60)
     benchmarks: list[BenchmarkSchema] = Field(default_factory=list)
+    report: ReportSchema = Field(default_factory=ReportSchema)
     sections: list[Any]
 
 
@@ -146,9 +171,37 @@ def load_catalogue(path: Path) -> Catalogue:
     reader = _Reader(document)
     settings = reader.validate(SettingsSchema, document.data, ())
     sections = _read_sections(reader, document.data, settings)
-    if reader.problems or settings is None:
+    report = _report_settings(reader, path, settings, sections) if settings else None
+    if reader.problems or settings is None or report is None:
         raise InputError(reader.problems)
-    return _catalogue(path, settings, sections)
+    return _catalogue(path, settings, sections, report)
+
+
+def _report_settings(
+    reader: _Reader, path: Path, settings: SettingsSchema, sections: tuple[Section, ...]
+) -> ReportSettings:
+    schema = settings.report
+    logo = path.parent / schema.logo if schema.logo else None
+    if logo is not None and not logo.is_file():
+        reader.problem(
+            ("report", "logo"),
+            f"logo file '{schema.logo}' not found",
+            hint="give a PNG or JPEG path relative to the catalogue, or remove logo:",
+        )
+    appendix: str | tuple[str, ...] = (
+        schema.appendix if isinstance(schema.appendix, str) else tuple(schema.appendix)
+    )
+    if isinstance(appendix, tuple):
+        refs = {indicator.ref for section in sections for indicator in section.indicators}
+        for index, ref in enumerate(appendix):
+            if ref not in refs:
+                reader.problem(
+                    ("report", "appendix", index),
+                    f"appendix names unknown ref '{ref}'",
+                    hint="list refs from the catalogue, or write all, highlighted or none",
+                )
+    colours = {**DEFAULT_COLOURS, **schema.colours}
+    return ReportSettings(schema.marking, logo, tuple(colours.items()), appendix)
 
 
 def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) -> tuple[Section, ...]:
@@ -384,7 +437,9 @@ def parse_default_tolerance(written: str) -> Tolerance | None:
     return None
 
 
-def _catalogue(path: Path, settings: SettingsSchema, sections: tuple[Section, ...]) -> Catalogue:
+def _catalogue(
+    path: Path, settings: SettingsSchema, sections: tuple[Section, ...], report: ReportSettings
+) -> Catalogue:
     tolerance = parse_default_tolerance(settings.default_tolerance)
     if tolerance is None:
         raise InputError(
@@ -411,6 +466,7 @@ def _catalogue(path: Path, settings: SettingsSchema, sections: tuple[Section, ..
         trend_length=settings.trend_periods,
         benchmarks=tuple(BenchmarkSource(b.id, b.label, b.year) for b in settings.benchmarks),
         sections=sections,
+        report=report,
         band_labels=dict(settings.band_labels),
     )
 

@@ -8,11 +8,13 @@ from decimal import Decimal
 from scorecard_report.catalogue import Catalogue, Indicator
 from scorecard_report.load.benchmarks import BenchmarkTable
 from scorecard_report.load.values import ValueTable
+from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.model.report import BenchmarkComparison, Figure, Report, Row, SectionReport
+from scorecard_report.model.summary import largest_movers, status_counts
 from scorecard_report.periods import Month
-from scorecard_report.rules.bands import performance_band
+from scorecard_report.rules.bands import performance_band, performance_band_key
 from scorecard_report.rules.benchmarks import compare_with_benchmark
-from scorecard_report.rules.direction import Comparator, direction_of_travel, judgement
+from scorecard_report.rules.direction import Comparator, Judgement, direction_of_travel, judgement
 from scorecard_report.rules.display import format_change, format_period, format_target, format_value
 from scorecard_report.rules.numbers import round_half_away
 from scorecard_report.rules.selection import (
@@ -24,7 +26,7 @@ from scorecard_report.rules.selection import (
     trend_periods,
     value_at,
 )
-from scorecard_report.rules.targets import rag_status
+from scorecard_report.rules.targets import rag_status, variance_from_target
 
 Series = Mapping[Month, Decimal | None]
 
@@ -38,7 +40,11 @@ def default_report_period(catalogue: Catalogue, values: ValueTable) -> Month | N
 
 
 def build_report(
-    catalogue: Catalogue, values: ValueTable, period: Month, benchmarks: BenchmarkTable | None = None
+    catalogue: Catalogue,
+    values: ValueTable,
+    period: Month,
+    benchmarks: BenchmarkTable | None = None,
+    commentary: Commentary = NO_COMMENTARY,
 ) -> Report:
     sections = tuple(
         SectionReport(
@@ -46,12 +52,14 @@ def build_report(
             section.title,
             section.owner,
             tuple(
-                _row(catalogue, indicator, values.series(indicator.ref), period, benchmarks)
+                _row(catalogue, indicator, values.series(indicator.ref), period, benchmarks, commentary)
                 for indicator in section.indicators
             ),
+            commentary.section(section.id),
         )
         for section in catalogue.sections
     )
+    all_rows = [row for section in sections for row in section.rows]
     return Report(
         title=catalogue.title,
         organisation=catalogue.organisation,
@@ -62,6 +70,12 @@ def build_report(
         below_bands=catalogue.below_bands,
         benchmarks=catalogue.benchmarks,
         sections=sections,
+        settings=catalogue.report,
+        commentary=commentary.report,
+        summary=tuple(status_counts(section.title, section.rows) for section in sections),
+        total=status_counts("All sections", all_rows),
+        improvements=largest_movers(sections, Judgement.IMPROVING),
+        deteriorations=largest_movers(sections, Judgement.DECLINING),
     )
 
 
@@ -70,12 +84,15 @@ def _figure(
 ) -> Figure:
     value = value_at(series, month, report)
     shown = round_half_away(value, indicator.decimals) if value is not None else None
+    variance = variance_from_target(indicator.target, shown)
     return Figure(
         period=month,
         period_text=format_period(month, indicator.frequency, catalogue.calendar),
         value=value,
         text=format_value(value, indicator.unit, indicator.decimals, catalogue.missing_label),
         shown=shown,
+        variance=variance,
+        variance_text=format_change(variance, indicator.unit, indicator.decimals),
     )
 
 
@@ -85,6 +102,7 @@ def _row(
     series: Series,
     report: Month,
     benchmark_table: BenchmarkTable | None,
+    commentary: Commentary,
 ) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
     figure = lambda month: _figure(catalogue, indicator, series, month, report)  # noqa: E731
@@ -115,6 +133,7 @@ def _row(
         target_text=format_target(indicator.target, indicator.unit),
         status=rag_status(indicator.target, current.shown, indicator.polarity, indicator.tolerance),
         band=performance_band(indicator.bands, current.shown, indicator.polarity, catalogue.below_bands),
+        band_key=performance_band_key(indicator.bands, current.shown, indicator.polarity),
         comparator=indicator.comparator,
         direction=direction,
         judgement=judgement(direction, indicator.polarity),
@@ -124,6 +143,8 @@ def _row(
             figure(month)
             for month in trend_periods(indicator.frequency, current_month, catalogue.trend_length)
         ),
+        in_appendix=catalogue.report.in_appendix(indicator.ref, indicator.highlight),
+        commentary=commentary.indicator(indicator.ref),
     )
 
 

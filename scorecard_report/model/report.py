@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from scorecard_report.catalogue import BenchmarkSource
+from scorecard_report.catalogue import BenchmarkSource, ReportSettings
+from scorecard_report.model.commentary import Text, TitledText
 from scorecard_report.periods import Month
 from scorecard_report.rules.benchmarks import Comparison
 from scorecard_report.rules.direction import Comparator, Direction, Judgement
@@ -24,6 +25,8 @@ class Figure:
     value: Decimal | None
     text: str
     shown: Decimal | None  # the value rounded to display decimals: what every judgement uses
+    variance: Decimal | None = None  # shown value minus the target boundary it is judged against
+    variance_text: str = ""
 
     @property
     def missing(self) -> bool:
@@ -61,12 +64,15 @@ class Row:
     target_text: str
     status: RagStatus
     band: str | None
+    band_key: str | None
     comparator: Comparator
     direction: Direction
     judgement: Judgement
     change_text: str
     benchmarks: tuple[BenchmarkComparison, ...]
     trend: tuple[Figure, ...]
+    in_appendix: bool = True
+    commentary: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,33 @@ class SectionReport:
     title: str
     owner: str | None
     rows: tuple[Row, ...]
+    commentary: Text | None = None
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How one section (or the whole report) stands: the summary page's table row."""
+
+    title: str
+    green: int
+    amber: int
+    red: int
+    no_status: int
+    improving: int
+    declining: int
+
+
+@dataclass(frozen=True)
+class Mover:
+    """An indicator that improved or declined most, relative to its comparator."""
+
+    ref: str
+    title: str
+    section: str
+    before: str
+    after: str
+    change_text: str
+    relative_change: Decimal
 
 
 @dataclass(frozen=True)
@@ -90,6 +123,12 @@ class Report:
     below_bands: str
     benchmarks: tuple[BenchmarkSource, ...]
     sections: tuple[SectionReport, ...]
+    settings: ReportSettings = field(default_factory=ReportSettings)
+    commentary: tuple[TitledText, ...] = ()
+    summary: tuple[StatusCounts, ...] = ()
+    total: StatusCounts | None = None
+    improvements: tuple[Mover, ...] = ()
+    deteriorations: tuple[Mover, ...] = ()
 
     @property
     def rows(self) -> tuple[Row, ...]:
