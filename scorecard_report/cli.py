@@ -12,17 +12,18 @@ from scorecard_report import __version__
 from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.benchmarks import BenchmarkTable, load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.commentary import default_commentary_path, load_commentary
 from scorecard_report.load.values import ValueTable, load_values
 from scorecard_report.model.build import build_report, default_report_period
+from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.periods import Month, PeriodError, parse_period
 from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.publish.output import write_atomically
-from scorecard_report.render.summary_csv import render_summary_csv
+from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outputs
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
-RENDERERS: dict[str, Callable[..., bytes]] = {"csv": render_summary_csv}
-PLANNED_FORMATS = ("pdf", "html", "docx")
+PLANNED_FORMATS = ("docx",)
 
 
 class UsageError(Exception):
@@ -66,7 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--period", help="report month, YYYY-MM (default: the latest month with enough values)"
     )
-    build.add_argument("--format", default="csv", help="comma-separated formats (available: csv)")
+    build.add_argument(
+        "--format", default="pdf,html,csv", help="comma-separated formats: pdf, html, csv (default: all)"
+    )
+    build.add_argument(
+        "--commentary",
+        type=Path,
+        help="commentary file (default: commentary/YYYY-MM.yaml beside the catalogue)",
+    )
+    build.add_argument("--templates", type=Path, help="folder of templates overriding the built-in ones")
+    build.add_argument("--final", action="store_true", help="leave commentary placeholders out")
     build.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: ./output)")
     build.add_argument("--name", help="file-name stem (default: the catalogue's name)")
     return parser
@@ -127,10 +137,10 @@ def _formats(text: str) -> list[str]:
     for name in formats:
         if name in PLANNED_FORMATS:
             raise UsageError(
-                f"format '{name}' is not available in this version yet; available: {', '.join(RENDERERS)}"
+                f"format '{name}' is not available in this version yet; available: {', '.join(FORMATS)}"
             )
-        if name not in RENDERERS:
-            raise UsageError(f"unknown format '{name}'; available: {', '.join(RENDERERS)}")
+        if name not in FORMATS:
+            raise UsageError(f"unknown format '{name}'; available: {', '.join(FORMATS)}")
     if not formats:
         raise UsageError("--format needs at least one format")
     return formats
@@ -155,13 +165,25 @@ def _report_period(arguments: argparse.Namespace, inputs: Inputs) -> Month:
     return period
 
 
+def _commentary(arguments: argparse.Namespace, catalogue: Catalogue, period: Month) -> Commentary:
+    path = arguments.commentary or default_commentary_path(catalogue, period)
+    if arguments.commentary is None and not path.exists():
+        return NO_COMMENTARY
+    commentary, warnings = load_commentary(path, catalogue)
+    _report(warnings)
+    return commentary
+
+
 def _build(arguments: argparse.Namespace) -> ExitCode:
     formats = _formats(arguments.format)
     inputs = _load(arguments)
     period = _report_period(arguments, inputs)
-    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks)
+    commentary = _commentary(arguments, inputs.catalogue, period)
+    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks, commentary)
     name = arguments.name or report.name
-    outputs = {arguments.out / f"{name}-{period.iso()}.{fmt}": RENDERERS[fmt](report) for fmt in formats}
+    options = RenderOptions(templates=arguments.templates, final=arguments.final)
+    rendered = render_outputs(report, formats, options)
+    outputs = {arguments.out / f"{name}-{period.iso()}.{fmt}": rendered[fmt] for fmt in formats}
     for path, content in outputs.items():
         write_atomically(path, content)
         print(f"wrote {path}")

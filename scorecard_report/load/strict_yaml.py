@@ -60,18 +60,26 @@ class _Refused(Exception):
 
 def read_yaml(path: Path, text: str) -> YamlDocument:
     """Parse ``text`` (the content of ``path``) strictly; raise ``InputError`` naming the line."""
-    loader = _RefusingComposer(text)
+    loader: _RefusingComposer | None = None
     try:
+        loader = _RefusingComposer(text)  # the reader checks every character here
         node = loader.get_single_node()
     except _Refused as refused:
         raise InputError([Problem(path, refused.message, line=refused.line, hint=refused.hint)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        message = f"character {error.character!r} is not allowed in YAML"
+        raise InputError(
+            [Problem(path, message, line=line, hint="delete it (often pasted from Word)")]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         message = f"not valid YAML: {error.problem or error}"
         raise InputError([Problem(path, message, line=line, hint="check indentation and quoting")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[YamlPath, int] = {}
     problems: list[Problem] = []
     data = _plain(node, (), path, lines, problems) if node is not None else None

@@ -1,0 +1,488 @@
+"""Read a period's commentary file (YAML) and turn its small Markdown subset into plain text blocks.
+
+The Markdown subset, parsed in linear time and never producing markup:
+
+- Blank lines separate paragraphs; single newlines inside a paragraph are soft wraps, joined with a space.
+- A line starting (after any indentation) with ``- ``, ``* `` or ``• `` is a bullet. Bullet lines next to
+  each other, or separated only by blank lines, form one list; an indented line straight after a bullet
+  continues that item. Nested lists are flattened into the one level: indentation before a marker is
+  ignored. A line that is not indented ends the list.
+- ``**bold**``, ``*italic*``, ``_italic_`` and ``***both***``. A marker closes only a marker of the same
+  length and character; an unmatched marker is literal text, as is a run of four or more. ``_`` inside a
+  word (``file_name``) is literal. There are no escapes, links, headings, images or HTML: ``#`` and ``<``
+  are literal characters, escaped only when rendered.
+- Text pasted from Word: vertical tab, form feed and the Unicode line and paragraph separators are line
+  breaks (``\\n`` inside a run). Other control characters (C0 and C1) and Unicode non-characters are
+  removed, and the loader warns where. Everything else (emoji, right-to-left text, combining accents)
+  is kept exactly as written, without normalising.
+
+Write multi-line text as a YAML literal block (``text: |``): a plain or ``>`` scalar folds its lines
+before this parser sees them, so bullets would run together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from scorecard_report.catalogue import Catalogue
+from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.text_files import read_text
+from scorecard_report.model.commentary import Block, BulletList, Commentary, Paragraph, Run, Text, TitledText
+from scorecard_report.periods import Month
+from scorecard_report.problems import InputError, Problem
+
+MAX_TEXT_CHARACTERS = 20_000
+MAX_LIST_ITEMS = 200
+TOP_LEVEL_KEYS = ("report", "sections", "indicators")
+REPORT_BLOCK_KEYS = ("title", "text", "draft")
+TEXT_KEYS = ("text", "draft")
+
+LINE_BREAKS = "\x0b\x0c\u2028\u2029"
+_TO_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n"))
+_NON_CHARACTERS = "\ufdd0-\ufdef" + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(0x11))
+_REMOVABLE = re.compile(f"[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f{_NON_CHARACTERS}]")
+_NEWLINES = re.compile(r"\r\n?")
+_TOKENS = re.compile(r"\*+|_+|[^*_]+")
+_BULLET_MARKERS = "-*•"
+# Stands in for a line break while the YAML reader runs (it rejects or splits on the real ones); a
+# non-character, so it was removed from the author's text before it was put in.
+_BREAK_STAND_IN = "\ufdd0"
+_TO_STAND_IN = str.maketrans(dict.fromkeys(LINE_BREAKS, _BREAK_STAND_IN))
+_BOOLEAN = TypeAdapter(bool)
+
+
+class TextLimitError(ValueError):
+    """A text too long, or with too many list items, to lay out: a guard against hostile input."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def default_commentary_path(catalogue: Catalogue, period: Month) -> Path:
+    """``commentary/2023-01.yaml`` beside the catalogue."""
+    return catalogue.path.parent / "commentary" / f"{period.iso()}.yaml"
+
+
+def load_commentary(path: Path, catalogue: Catalogue) -> tuple[Commentary, tuple[Problem, ...]]:
+    """Read ``path``; return the commentary and its warnings, or raise ``InputError`` with every error."""
+    written = read_text(path, "commentary file", hint="save the commentary file as UTF-8")
+    safe, removed = _safe_for_yaml(written)
+    document = read_yaml(path, safe)
+    reader = _CommentaryReader(document, catalogue)
+    commentary = reader.read(_restore_breaks(document.data))
+    reader.warn_removed(removed)
+    if reader.errors:
+        raise InputError(_in_file_order(reader.errors))
+    return commentary, tuple(_in_file_order(reader.warnings))
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def _safe_for_yaml(written: str) -> tuple[str, list[tuple[int, list[str]]]]:
+    """The file with no character the YAML reader refuses, and the characters removed from each line."""
+    text = _NEWLINES.sub("\n", written)
+    removed = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _REMOVABLE.findall(line)
+        if found:
+            removed.append((number, found))
+    return _REMOVABLE.sub("", text).translate(_TO_STAND_IN), removed
+
+
+def _restore_breaks(data: Any) -> Any:
+    if isinstance(data, str):
+        return data.replace(_BREAK_STAND_IN, "\u2028")
+    if isinstance(data, list):
+        return [_restore_breaks(item) for item in data]
+    if isinstance(data, dict):
+        return {_restore_breaks(key): _restore_breaks(value) for key, value in data.items()}
+    return data
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """Where one text sits in the file, and how a problem names it: by ref or by place."""
+
+    at: YamlPath
+    ref: str | None = None
+    place: str | None = None
+
+
+class _CommentaryReader:
+    """Walks one commentary document, collecting errors and warnings as it goes."""
+
+    def __init__(self, document: YamlDocument, catalogue: Catalogue) -> None:
+        self.document, self.catalogue = document, catalogue
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.slots: list[tuple[int, _Slot]] = []
+
+    def problem(self, slot: _Slot, message: str, hint: str | None = None, warning: bool = False) -> None:
+        problem = Problem(
+            self.document.path,
+            message,
+            line=self.document.line_of(slot.at),
+            place=slot.place,
+            ref=slot.ref,
+            hint=hint,
+            warning=warning,
+        )
+        (self.warnings if warning else self.errors).append(problem)
+
+    def read(self, data: Any) -> Commentary:
+        if data is None:
+            return Commentary()
+        if not isinstance(data, dict):
+            self.problem(_Slot(()), f"expected a mapping with {_listed(TOP_LEVEL_KEYS)}, found {_kind(data)}")
+            return Commentary()
+        self.check_keys(data, TOP_LEVEL_KEYS, _Slot(()))
+        for key in data:
+            self.remember(_Slot((key,)))
+        return Commentary(
+            report=self.report(data.get("report")),
+            sections=self.texts(data.get("sections"), "sections", self.section_slot),
+            indicators=self.texts(data.get("indicators"), "indicators", self.indicator_slot),
+        )
+
+    def remember(self, slot: _Slot) -> None:
+        """Note where a slot starts, so a character removed on a later line can name it."""
+        self.slots.append((self.document.line_of(slot.at) or 0, slot))
+
+    def check_keys(self, mapping: dict[str, Any], allowed: tuple[str, ...], slot: _Slot) -> None:
+        for key in mapping:
+            if key not in allowed:
+                close = _closest(key, allowed)
+                hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
+                self.problem(_Slot((*slot.at, key), slot.ref, slot.place), f"unknown key '{key}'", hint)
+
+    def report(self, raw: Any) -> tuple[TitledText, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(_Slot(("report",)), f"report must be a list of blocks, found {_kind(raw)}")
+            return ()
+        blocks = (self.report_block(raw_block, number) for number, raw_block in enumerate(raw, start=1))
+        return tuple(block for block in blocks if block is not None)
+
+    def report_block(self, raw: Any, number: int) -> TitledText | None:
+        slot = _Slot(("report", number - 1), place=f"report block {number}")
+        self.remember(slot)
+        if not isinstance(raw, dict):
+            self.problem(slot, f"expected a mapping with title and text, found {_kind(raw)}")
+            return None
+        self.check_keys(raw, REPORT_BLOCK_KEYS, slot)
+        missing = [key for key in ("title", "text") if key not in raw]
+        for key in missing:
+            self.problem(slot, f"missing key '{key}'", f"add '{key}:'")
+        title = self.title(raw, slot) if "title" in raw else None
+        text = self.text_mapping(raw, slot)
+        if missing or title is None or text is None:
+            return None
+        return TitledText(title, text)
+
+    def title(self, block: dict[str, Any], slot: _Slot) -> str | None:
+        """The title on one line: pasted line breaks and runs of spaces become single spaces."""
+        raw = block["title"]
+        title_slot = _Slot((*slot.at, "title"), place=slot.place)
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(title_slot, f"the title must be text, found {_kind(raw)}", "give the block a title")
+            return None
+        return " ".join(self.cleaned(raw, title_slot).translate(_TO_NEWLINE).split())
+
+    def texts(self, raw: Any, key: str, slot_of: Callable[[str], tuple[_Slot, bool]]) -> dict[str, Text]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.problem(_Slot((key,)), f"{key} must be a mapping of texts, found {_kind(raw)}")
+            return {}
+        texts = {}
+        for name, value in raw.items():
+            slot, known = slot_of(name)
+            self.remember(slot)
+            text = self.text(value, slot)
+            if known and text is not None:
+                texts[name] = text
+        return texts
+
+    def indicator_slot(self, ref: str) -> tuple[_Slot, bool]:
+        slot = _Slot(("indicators", ref), ref=ref)
+        known = ref in self.catalogue.refs
+        if not known:
+            close = _closest(ref, sorted(self.catalogue.refs))
+            self.problem(
+                slot,
+                f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
+                f"did you mean '{close}'?" if close else "check the ref against the catalogue",
+            )
+        return slot, known
+
+    def section_slot(self, section_id: str) -> tuple[_Slot, bool]:
+        slot = _Slot(("sections", section_id), place=f"section {section_id}")
+        ids = [section.id for section in self.catalogue.sections]
+        known = section_id in ids
+        if not known:
+            close = _closest(section_id, ids)
+            self.problem(
+                slot,
+                f"section id '{section_id}' is not in the catalogue {self.catalogue.path.name}",
+                f"did you mean '{close}'?" if close else f"the sections are {', '.join(ids)}",
+            )
+        return slot, known
+
+    def text(self, raw: Any, slot: _Slot) -> Text | None:
+        if raw is None or isinstance(raw, str):
+            return Text(self.blocks(raw, slot))
+        if isinstance(raw, dict):
+            self.check_keys(raw, TEXT_KEYS, slot)
+            return self.text_mapping(raw, slot)
+        self.problem(slot, f"expected text, or a mapping with text and draft, found {_kind(raw)}")
+        return None
+
+    def text_mapping(self, mapping: dict[str, Any], slot: _Slot) -> Text | None:
+        text_slot = _Slot((*slot.at, "text"), slot.ref, slot.place)
+        value = mapping.get("text")
+        draft = self.draft(mapping, slot)
+        if value is not None and not isinstance(value, str):
+            self.problem(text_slot, f"the text must be text, found {_kind(value)}", "write it as a | block")
+            return None
+        return Text(self.blocks(value, text_slot), draft=bool(draft))
+
+    def draft(self, mapping: dict[str, Any], slot: _Slot) -> bool | None:
+        if "draft" not in mapping:
+            return False
+        try:
+            return _BOOLEAN.validate_python(mapping["draft"])
+        except ValidationError:
+            self.problem(
+                _Slot((*slot.at, "draft"), slot.ref, slot.place),
+                f"draft must be true or false, not {_kind(mapping['draft'])}",
+                "write draft: true while the wording is not final",
+            )
+            return None
+
+    def blocks(self, raw: str | None, slot: _Slot) -> tuple[Block, ...]:
+        if raw is None:
+            return ()
+        try:
+            return parse_text(self.cleaned(raw, slot))
+        except TextLimitError as error:
+            self.problem(slot, str(error), error.hint)
+            return ()
+
+    def cleaned(self, raw: str, slot: _Slot) -> str:
+        """``raw`` without control characters (a YAML escape such as ``"\\0"`` can still make one)."""
+        found = _REMOVABLE.findall(raw)
+        if found:
+            self.problem(slot, _removed_message(found), _REMOVED_HINT, warning=True)
+        return _REMOVABLE.sub("", raw)
+
+    def warn_removed(self, removed: list[tuple[int, list[str]]]) -> None:
+        """Warn about characters removed before the YAML was read, naming the slot each line falls in."""
+        starts = sorted(self.slots, key=lambda start: start[0])
+        lines = [start for start, _ in starts]
+        for line, found in removed:
+            before = bisect.bisect_right(lines, line)
+            slot = starts[before - 1][1] if before else _Slot(())
+            self.warnings.append(
+                Problem(
+                    self.document.path,
+                    _removed_message(found),
+                    line=line,
+                    place=slot.place,
+                    ref=slot.ref,
+                    hint=_REMOVED_HINT,
+                    warning=True,
+                )
+            )
+
+
+_REMOVED_HINT = "they are invisible and cannot be printed; check the text pasted there reads as intended"
+
+
+def _removed_message(found: list[str]) -> str:
+    codes = ", ".join(f"U+{ord(character):04X}" for character in sorted(set(found)))
+    noun = "character" if len(found) == 1 else "characters"
+    return f"removed {len(found)} control {noun} ({codes}) from the text"
+
+
+def _closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    by_folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[close[0]] if close else None
+
+
+def _kind(raw: Any) -> str:
+    if isinstance(raw, str):
+        return f"'{raw}'"
+    return {dict: "a mapping", list: "a list"}.get(type(raw), "nothing")
+
+
+def _listed(keys: tuple[str, ...]) -> str:
+    return ", ".join(keys[:-1]) + f" and {keys[-1]}"
+
+
+def parse_text(text: str) -> tuple[Block, ...]:
+    """The blocks of one commentary text; raise ``TextLimitError`` if it is too big to lay out."""
+    if len(text) > MAX_TEXT_CHARACTERS:
+        raise TextLimitError(
+            f"the text is {len(text):,} characters long; the limit is {MAX_TEXT_CHARACTERS:,}",
+            "shorten it: commentary this long would not fit the report",
+        )
+    builder = _BlockBuilder()
+    for line in _REMOVABLE.sub("", _NEWLINES.sub("\n", text)).split("\n"):
+        builder.feed(line)
+    blocks = builder.finish()
+    items = sum(len(block.items) for block in blocks if isinstance(block, BulletList))
+    if items > MAX_LIST_ITEMS:
+        raise TextLimitError(
+            f"the text has {items:,} list items; the limit is {MAX_LIST_ITEMS}",
+            "shorten the lists",
+        )
+    return blocks
+
+
+class _BlockBuilder:
+    """Groups lines into paragraphs and bullet lists, one line at a time."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.paragraph: list[str] = []
+        self.items: list[list[str]] = []
+        self.after_blank = False
+
+    def feed(self, line: str) -> None:
+        content = line.strip(" \t")
+        if not content:
+            self._close_paragraph()
+            self.after_blank = True
+            return
+        bullet = _bullet_text(content)
+        if bullet is not None:
+            self._close_paragraph()
+            self.items.append([bullet])
+        elif self.items and not self.after_blank and line[0] in " \t":
+            self.items[-1].append(content)
+        else:
+            self._close_list()
+            self.paragraph.append(content)
+        self.after_blank = False
+
+    def finish(self) -> tuple[Block, ...]:
+        self._close_paragraph()
+        self._close_list()
+        return tuple(self.blocks)
+
+    def _close_paragraph(self) -> None:
+        runs = parse_runs(_joined(self.paragraph))
+        if runs:
+            self.blocks.append(Paragraph(runs))
+        self.paragraph = []
+
+    def _close_list(self) -> None:
+        items = tuple(runs for item in self.items if (runs := parse_runs(_joined(item))))
+        if items:
+            self.blocks.append(BulletList(items))
+        self.items = []
+
+
+def _bullet_text(content: str) -> str | None:
+    """The text after a bullet marker, or None if ``content`` (already stripped) is not a bullet."""
+    if len(content) >= 2 and content[0] in _BULLET_MARKERS and content[1] in " \t":
+        return content[2:].lstrip(" \t")
+    return None
+
+
+def _joined(lines: list[str]) -> str:
+    """Soft-wrapped lines as one text, with pasted line breaks as ``\\n``."""
+    return " ".join(lines).translate(_TO_NEWLINE).strip(" \t\n")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """A run of ``*`` or ``_`` that may open or close emphasis."""
+
+    text: str
+    opens: bool
+    closes: bool
+
+
+def parse_runs(text: str) -> tuple[Run, ...]:
+    """The runs of one paragraph or item: emphasis pairs matched with a stack, in linear time."""
+    tokens = [_token(match, text) for match in _TOKENS.finditer(text)]
+    return _styled(tokens, _matched(tokens))
+
+
+def _token(match: re.Match[str], text: str) -> str | _Marker:
+    piece = match.group()
+    if piece[0] not in "*_" or len(piece) > 3:
+        return piece
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    opens, closes = not after.isspace(), not before.isspace()
+    if piece[0] == "_":
+        opens, closes = opens and not before.isalnum(), closes and not after.isalnum()
+    return _Marker(piece, opens, closes) if opens or closes else piece
+
+
+def _matched(tokens: list[str | _Marker]) -> dict[int, int]:
+    """+1 for each marker that opens emphasis and -1 for its closer; every other marker is literal."""
+    openers: list[tuple[int, str]] = []
+    waiting: Counter[str] = Counter()
+    steps: dict[int, int] = {}
+    for index, token in enumerate(tokens):
+        if not isinstance(token, _Marker):
+            continue
+        if token.closes and waiting[token.text]:
+            steps[_pop_opener(openers, token.text, waiting)], steps[index] = 1, -1
+        elif token.opens:
+            openers.append((index, token.text))
+            waiting[token.text] += 1
+    return steps
+
+
+def _pop_opener(openers: list[tuple[int, str]], text: str, waiting: Counter[str]) -> int:
+    """Pop to the latest opener written ``text``; openers above it stay unmatched (literal)."""
+    while True:
+        index, written = openers.pop()
+        waiting[written] -= 1
+        if written == text:
+            return index
+
+
+def _styled(tokens: list[str | _Marker], steps: dict[int, int]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    pieces: list[str] = []
+    style = (False, False)
+    bold = italic = 0
+    for index, token in enumerate(tokens):
+        written = token.text if isinstance(token, _Marker) else token
+        step = steps.get(index)
+        if step is not None:
+            bold += step * (len(written) >= 2)
+            italic += step * (len(written) != 2)
+            continue
+        if (bold > 0, italic > 0) != style:
+            _flush(runs, pieces, style)
+            style = (bold > 0, italic > 0)
+        pieces.append(written)
+    _flush(runs, pieces, style)
+    return tuple(runs)
+
+
+def _flush(runs: list[Run], pieces: list[str], style: tuple[bool, bool]) -> None:
+    text = "".join(pieces)
+    if text:
+        runs.append(Run(text, bold=style[0], italic=style[1]))
+    pieces.clear()

@@ -1,0 +1,1 @@
+"""Templates, stylesheet and fonts for the documents: package data, overridable with --templates."""
