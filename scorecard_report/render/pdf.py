@@ -14,16 +14,21 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from scorecard_report.problems import InputError, Problem
 
-FONT_FACES = "\n".join(
-    f'@font-face {{ font-family: "DejaVu Sans"; src: url("fonts/{file}"); font-weight: {weight}; '
-    f"font-style: {style}; }}"
-    for file, weight, style in (
-        ("DejaVuSans.ttf", "normal", "normal"),
-        ("DejaVuSans-Bold.ttf", "bold", "normal"),
-        ("DejaVuSans-Oblique.ttf", "normal", "italic"),
-        ("DejaVuSans-BoldOblique.ttf", "bold", "italic"),
-    )
+FONT_FILES = (
+    ("DejaVuSans.ttf", "normal", "normal"),
+    ("DejaVuSans-Bold.ttf", "bold", "normal"),
+    ("DejaVuSans-Oblique.ttf", "normal", "italic"),
+    ("DejaVuSans-BoldOblique.ttf", "bold", "italic"),
 )
+
+
+def font_faces(fonts: Path) -> str:
+    """@font-face rules for the shipped fonts, by absolute URL so a user's templates need no copy."""
+    return "\n".join(
+        f'@font-face {{ font-family: "DejaVu Sans"; src: url("{(fonts / name).resolve().as_uri()}"); '
+        f"font-weight: {weight}; font-style: {style}; }}"
+        for name, weight, style in FONT_FILES
+    )
 
 
 class BlockedFetch(FatalURLFetchingError):
@@ -76,13 +81,16 @@ def _weasyprint_logs() -> Iterator[_Collect]:
 
 
 def render_pdf(html: str, folders: tuple[Path, ...], template_name: str) -> bytes:
-    """Lay out ``html`` as a tagged PDF/UA-1 document; any refused fetch or logged problem fails."""
+    """Lay out ``html`` as a tagged PDF/UA-1 document; any refused fetch or logged problem fails.
+
+    ``folders`` are the user's templates (if any) then the package's, whose fonts are used.
+    """
     fetcher = RestrictedFetcher(folders)
     base_url = folders[0].resolve().as_uri() + "/"
     with _weasyprint_logs() as logs:
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            fonts = CSS(string=FONT_FACES, base_url=base_url, url_fetcher=fetcher)
+            fonts = CSS(string=font_faces(folders[-1] / "fonts"), url_fetcher=fetcher)
             pdf = document.write_pdf(stylesheets=[fonts], pdf_variant="pdf/ua-1", pdf_tags=True)
         except BlockedFetch:
             pass
