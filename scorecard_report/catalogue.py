@@ -57,6 +57,7 @@ class ReportSettings:
     logo: Path | None = None
     colours: tuple[tuple[str, str], ...] = tuple(DEFAULT_COLOURS.items())
     appendix: str | tuple[str, ...] = "all"
+    font: str | None = None  # a font family installed on the machine, tried before the shipped one
 
     def colour(self, name: str) -> str:
         return dict(self.colours)[name]

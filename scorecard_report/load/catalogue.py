@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scorecard_report.catalogue import (
@@ -48,6 +49,7 @@ class BenchmarkSchema(_Strict):
 class ReportSchema(_Strict):
     marking: str = "OFFICIAL"
     logo: str | None = None
+    font: str | None = None
     colours: dict[str, str] = Field(default_factory=dict)
     appendix: Literal["all", "highlighted", "none"] | list[str] = "all"
 
@@ -148,8 +150,20 @@ def _kind(raw: Any) -> str:
     return {dict: "a mapping", list: "a list", str: f"the text '{raw}'"}.get(type(raw), "nothing")
 
 
+def _nested_schema(schema: type[BaseModel], location: tuple[Any, ...]) -> type[BaseModel]:
+    """The model that owns the last key of ``location`` (``report`` → ReportSchema)."""
+    for key in location:
+        field = schema.model_fields.get(key) if isinstance(key, str) else None
+        annotation = field.annotation if field else None
+        inner = getattr(annotation, "__args__", (annotation,))[0] if annotation is not None else None
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            schema = inner
+    return schema
+
+
 def _explain(detail: Any, schema: type[BaseModel]) -> tuple[str, str | None]:
     key = str(detail["loc"][-1]) if detail["loc"] else ""
+    schema = _nested_schema(schema, tuple(detail["loc"][:-1]))
     kind = detail["type"]
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(key, list(schema.model_fields), n=1, cutoff=0.6)
@@ -182,11 +196,12 @@ def _report_settings(
 ) -> ReportSettings:
     schema = settings.report
     logo = path.parent / schema.logo if schema.logo else None
-    if logo is not None and not logo.is_file():
+    problem = logo_problem(logo) if logo is not None else None
+    if problem:
         reader.problem(
             ("report", "logo"),
-            f"logo file '{schema.logo}' not found",
-            hint="give a PNG or JPEG path relative to the catalogue, or remove logo:",
+            f"logo '{schema.logo}': {problem}",
+            hint="give a PNG or JPEG (at most 4,000 pixels a side) beside the catalogue",
         )
     appendix: str | tuple[str, ...] = (
         schema.appendix if isinstance(schema.appendix, str) else tuple(schema.appendix)
@@ -201,7 +216,28 @@ def _report_settings(
                     hint="list refs from the catalogue, or write all, highlighted or none",
                 )
     colours = {**DEFAULT_COLOURS, **schema.colours}
-    return ReportSettings(schema.marking, logo, tuple(colours.items()), appendix)
+    return ReportSettings(schema.marking, logo, tuple(colours.items()), appendix, schema.font)
+
+
+MAX_LOGO_SIDE = 4000
+
+
+def logo_problem(path: Path) -> str | None:
+    """What is wrong with a logo file, read from its header only (an image bomb is never decoded)."""
+    if not path.is_file():
+        return "file not found"
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:
+        return "far too many pixels to be a logo"
+    except (UnidentifiedImageError, OSError):
+        return "not a readable PNG or JPEG image"
+    if kind not in ("PNG", "JPEG"):
+        return f"a {kind} image; use PNG or JPEG"
+    if max(width, height) > MAX_LOGO_SIDE:
+        return f"{width} × {height} pixels is too large"
+    return None
 
 
 def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) -> tuple[Section, ...]:

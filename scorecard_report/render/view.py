@@ -319,6 +319,9 @@ def colour_css(report: Report) -> str:
         f".{name} .arrow {{ color: {colours[name]}; }}" for name in ("improving", "declining", "neutral")
     ]
     rules.append(f":root {{ --accent: {colours['accent']}; }}")
+    if report.settings.font:
+        family = css_string(report.settings.font)
+        rules.append(f'html {{ font-family: {family}, "DejaVu Sans", Arial, sans-serif; }}')
     return "\n".join([*rules, page_css(report)])
 
 
