@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 
@@ -11,6 +12,7 @@ from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import Target
 
 MILLION = Decimal(1_000_000)
+_TARGET_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 class Unit(StrEnum):
@@ -68,6 +70,9 @@ def format_target(target: Target | None, unit: Unit) -> str:
     text = target.written
     if unit is Unit.PERCENT and "%" not in text:
         text += "%"
+    if unit is Unit.CURRENCY and "£" not in text:
+        # Money targets are written as plain numbers in YAML; show them as money, keeping the words.
+        text = _TARGET_NUMBER.sub(lambda match: _currency(Decimal(match[0].replace(",", "")), 0), text)
     return text
 
 

@@ -86,8 +86,9 @@ def parse_target(written: Any) -> Target:
     if isinstance(written, dict):
         return _parse_structured(written)
     text = str(written).strip()
+    money_free = text.replace("£", "")  # "£900" and "900" are the same target for a currency indicator
     for pattern, build in ((_RANGE, _range), (_INEQUALITY, _inequality), (_SINGLE, _single)):
-        match = pattern.fullmatch(text)
+        match = pattern.fullmatch(money_free)
         if match:
             return build(match, text)
     raise TargetError(f"'{text}' is not a target; write it as one of {TARGET_FORMS}")

@@ -35,12 +35,24 @@ def test_example_validates_with_the_catalogues_own_data(
 
 
 def test_long_csv_and_wide_xlsx_give_byte_identical_summaries(scorecard: Scorecard, tmp_path: Path) -> None:
-    long_run = scorecard("build", "--catalogue", CATALOGUE, "--data", LONG_CSV, "--out", tmp_path / "long")
+    long_run = scorecard(
+        "build", "--format", "csv", "--catalogue", CATALOGUE, "--data", LONG_CSV, "--out", tmp_path / "long"
+    )
     assert long_run.code == 0, long_run.err
     [name] = files_under(tmp_path / "long")
     period = name.removesuffix(".csv")[-7:]
     wide_run = scorecard(
-        "build", "--catalogue", CATALOGUE, "--data", WIDE_XLSX, "--period", period, "--out", tmp_path / "wide"
+        "build",
+        "--format",
+        "csv",
+        "--catalogue",
+        CATALOGUE,
+        "--data",
+        WIDE_XLSX,
+        "--period",
+        period,
+        "--out",
+        tmp_path / "wide",
     )
     assert wide_run.code == 0, wide_run.err
     assert files_under(tmp_path / "wide") == [name]
@@ -49,7 +61,9 @@ def test_long_csv_and_wide_xlsx_give_byte_identical_summaries(scorecard: Scoreca
 
 def test_both_forms_choose_the_same_default_period(scorecard: Scorecard, tmp_path: Path) -> None:
     for form, data in (("long", LONG_CSV), ("wide", WIDE_XLSX)):
-        run = scorecard("build", "--catalogue", CATALOGUE, "--data", data, "--out", tmp_path / form)
+        run = scorecard(
+            "build", "--format", "csv", "--catalogue", CATALOGUE, "--data", data, "--out", tmp_path / form
+        )
         assert run.code == 0, run.err
     assert files_under(tmp_path / "long") == files_under(tmp_path / "wide")
     assert len(files_under(tmp_path / "long")) == 1
@@ -57,7 +71,17 @@ def test_both_forms_choose_the_same_default_period(scorecard: Scorecard, tmp_pat
 
 
 def test_same_summary_for_earlier_periods(scorecard: Scorecard, tmp_path: Path) -> None:
-    first = scorecard("build", "--catalogue", CATALOGUE, "--data", LONG_CSV, "--out", tmp_path / "default")
+    first = scorecard(
+        "build",
+        "--format",
+        "csv",
+        "--catalogue",
+        CATALOGUE,
+        "--data",
+        LONG_CSV,
+        "--out",
+        tmp_path / "default",
+    )
     assert first.code == 0, first.err
     [name] = files_under(tmp_path / "default")
     year, month = (int(part) for part in name.removesuffix(".csv")[-7:].split("-"))
@@ -67,7 +91,17 @@ def test_same_summary_for_earlier_periods(scorecard: Scorecard, tmp_path: Path) 
         for form, data in (("long", LONG_CSV), ("wide", WIDE_XLSX)):
             out = tmp_path / f"{form}-{period}"
             run = scorecard(
-                "build", "--catalogue", CATALOGUE, "--data", data, "--period", period, "--out", out
+                "build",
+                "--format",
+                "csv",
+                "--catalogue",
+                CATALOGUE,
+                "--data",
+                data,
+                "--period",
+                period,
+                "--out",
+                out,
             )
             assert run.code == 0, run.err
             assert files_under(out) == [f"childrens-scorecard-{period}.csv"]

@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard_report.periods import FinancialCalendar, Month
-from scorecard_report.rules.display import Unit, format_change, format_period, format_value
+from scorecard_report.rules.display import Unit, format_change, format_period, format_target, format_value
 from scorecard_report.rules.numbers import parse_number, round_half_away
 from scorecard_report.rules.selection import Frequency
+from scorecard_report.rules.targets import parse_target
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)
@@ -168,3 +169,17 @@ def test_change_sign_follows_the_rounded_change(change: Decimal, unit: Unit, pla
     assert text.startswith("+") is (rounded > 0)
     assert text.startswith("-") is (rounded < 0)
     assert format_change(-change, unit, places).lstrip("+-") == text.lstrip("+-")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("1350000", "£1.4m"),  # 1.35m → 1.4m, half away from zero
+        ("Below 1350000", "Below £1.4m"),
+        ("1000-2,500", "£1,000-£2,500"),
+        ("<=800", "<=£800"),
+        ("£900", "£900"),  # already money: as written
+    ],
+)
+def test_currency_targets_are_shown_as_money(written: str, shown: str) -> None:
+    assert format_target(parse_target(written), Unit.CURRENCY) == shown

@@ -1,0 +1,1 @@
+"""Renderer tests: each output checked for what a reader sees."""

@@ -1,0 +1,292 @@
+"""Trend charts: alt text worked out by hand, gaps for missing values, axes, palette, stable bytes.
+
+Rows come from ``tests/fixtures/small.yaml`` and ``small.csv``. For the report of Jan 2023 the
+13 monthly periods run Jan 2022 .. Jan 2023; FD8 has 62% (Jan 2022), 83 (Dec 2022) and 93.4
+(Jan 2023, shown 93%), target 85-90%, Regional Average (2021/22) 81 and England 79.6.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import struct
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.values import load_values
+from scorecard_report.model.build import build_report
+from scorecard_report.model.report import Row
+from scorecard_report.periods import Month
+from scorecard_report.render import charts
+from scorecard_report.render.charts import ChartSize, alt_text, trend_chart, trend_charts, y_axis
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+NAN = math.nan
+
+
+@cache
+def _rows(year: int, month: int) -> dict[str, Row]:
+    catalogue = load_catalogue(FIXTURES / "small.yaml")
+    values = load_values(FIXTURES / "small.csv", catalogue)
+    return {row.ref: row for row in build_report(catalogue, values, Month(year, month)).rows}
+
+
+def row(ref: str, year: int = 2023, month: int = 1) -> Row:
+    return _rows(year, month)[ref]
+
+
+def _same(actual: list[float], expected: list[float]) -> bool:
+    return all((math.isnan(a) and math.isnan(e)) or a == e for a, e in zip(actual, expected, strict=True))
+
+
+# ---------------------------------------------------------------- alt text
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        (
+            "FD8",
+            "FD8 rose from 83% in Dec 2022 to 93% in Jan 2023; target 85-90%; Regional Average (2021/22)"
+            " 81%. Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+        ),
+        # 70.5 is shown 71% (half away from zero): fell from 74%.
+        (
+            "CF5",
+            "CF5 fell from 74% in Dec 2022 to 71% in Jan 2023; target 73%."
+            " Trend of 13 months from Jan 2022 to Jan 2023, 11 of them without a value.",
+        ),
+        # 145 / 20000 x 10000 = 72.5 from the numerator and denominator; no benchmark values.
+        (
+            "CLA1",
+            "CLA1 rose from 71.5 in Dec 2022 to 72.5 in Jan 2023; target <=70."
+            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+        ),
+        (
+            "FD1",
+            "FD1 rose from 1,196 in Dec 2022 to 1,348 in Jan 2023."
+            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+        ),
+        # Quarterly: current is the latest quarter end on or before Jan 2023, Dec 2022 = Q3 2022/23.
+        (
+            "CLA9",
+            "CLA9 rose from 88% in Q2 2022/23 to 94% in Q3 2022/23."
+            " Trend of 13 quarters from Q3 2019/20 to Q3 2022/23, 10 of them without a value.",
+        ),
+        # Annual: current is 2021/22 (Mar 2022); the Mar 2023 value is after the report period.
+        (
+            "012",
+            "012 was £1.3m in 2021/22, with no value for 2020/21."
+            " Trend of 13 years from 2009/10 to 2021/22, 12 of them without a value.",
+        ),
+    ],
+)
+def test_alt_text_says_the_latest_change_target_benchmark_and_span(ref: str, expected: str) -> None:
+    assert alt_text(row(ref)) == expected
+
+
+def test_alt_text_when_current_is_missing_names_the_last_value() -> None:
+    # Report for Feb 2023: FD8 has no Feb value; its last is 93% in Jan 2023.
+    assert alt_text(row("FD8", 2023, 2)) == (
+        "FD8: no value for Feb 2023 (Not yet available); last value 93% in Jan 2023; target 85-90%;"
+        " Regional Average (2021/22) 81%. Trend of 13 months from Feb 2022 to Feb 2023,"
+        " 11 of them without a value."
+    )
+
+
+def test_alt_text_with_no_values_at_all() -> None:
+    # Report for Nov 2022: CF5's only values are Dec 2022 and Jan 2023, both after it.
+    assert alt_text(row("CF5", 2022, 11)) == (
+        "CF5: no values in the 13 months from Nov 2021 to Nov 2022; target 73%."
+    )
+
+
+def test_alt_text_stayed_when_the_shown_values_are_equal() -> None:
+    fd8 = row("FD8")
+    previous = replace(fd8.previous_period, value=Decimal("92.6"), text="93%", shown=Decimal(93))
+    assert alt_text(replace(fd8, previous_period=previous)).startswith(
+        "FD8 stayed at 93% in Dec 2022 and Jan 2023; target 85-90%;"
+    )
+
+
+def test_alt_text_when_the_change_is_below_the_shown_precision() -> None:
+    # £1,350,000 and £1,380,000 both show as £1.4m: say it rose, without "from £1.4m to £1.4m".
+    spend = row("012")
+    current = replace(spend.current, value=Decimal(1380000), text="£1.4m", shown=Decimal(1380000))
+    previous = replace(spend.current, value=Decimal(1350000), text="£1.4m", shown=Decimal(1350000))
+    previous = replace(previous, period_text="2020/21")
+    changed = replace(spend, current=current, previous_period=previous)
+    assert alt_text(changed).startswith("012 rose slightly from 2020/21 to 2021/22, £1.4m.")
+
+
+# ---------------------------------------------------------------- what is drawn
+
+
+def _line(figure: Figure, gid: str) -> list[Line2D]:
+    return [line for line in figure.axes[0].lines if line.get_gid() == gid]
+
+
+def _ydata(line: Line2D) -> list[float]:
+    return [float(value) for value in np.asarray(line.get_ydata(), dtype=float)]
+
+
+def test_missing_values_are_gaps_not_zeros() -> None:
+    # FD8: a lone 62 in Jan 2022, ten missing months, then 83 and 93.4.
+    expected = [62.0, *[NAN] * 10, 83.0, 93.4]
+    assert _same(charts.series_values(row("FD8")), expected)
+    with charts.chart_style(ChartSize.SMALL):
+        (series,) = _line(charts.trend_figure(row("FD8"), ChartSize.SMALL), "series")
+    ydata = _ydata(series)
+    assert _same(ydata, expected)
+    assert 0.0 not in ydata
+    assert series.get_marker() == "o"  # so the lone January value still shows
+
+
+def test_target_and_benchmark_lines() -> None:
+    with charts.chart_style(ChartSize.SMALL):
+        fd8 = charts.trend_figure(row("FD8"), ChartSize.SMALL)
+        cla1 = charts.trend_figure(row("CLA1"), ChartSize.SMALL)
+    # A range target: both edges of the band, dashed; the first benchmark with a value, dotted.
+    assert sorted(_ydata(line)[0] for line in _line(fd8, "target")) == [85.0, 90.0]
+    assert [_ydata(line)[0] for line in _line(fd8, "benchmark")] == [81.0]
+    assert _line(fd8, "target")[0].get_linestyle() == "--"
+    assert _line(fd8, "benchmark")[0].get_linestyle() == ":"
+    # "<=70": one dashed line at 70; CLA1 has no benchmark values.
+    assert [_ydata(line)[0] for line in _line(cla1, "target")] == [70.0]
+    assert _line(cla1, "benchmark") == []
+
+
+def _legend(figure: Figure) -> set[str]:
+    return {str(artist.get_gid()) for artist in figure.artists if str(artist.get_gid()).startswith("legend")}
+
+
+def test_a_legend_only_where_there_is_more_than_the_series() -> None:
+    with charts.chart_style(ChartSize.SMALL):
+        assert _legend(charts.trend_figure(row("FD1"), ChartSize.SMALL)) == set()
+        assert _legend(charts.trend_figure(row("FD8"), ChartSize.SMALL)) == {
+            "legend-series",
+            "legend-band",
+            "legend-benchmark",
+        }
+        assert _legend(charts.trend_figure(row("CLA1"), ChartSize.SMALL)) == {
+            "legend-series",
+            "legend-target",
+        }
+
+
+@pytest.mark.parametrize(
+    ("ref", "most", "labels"),
+    [
+        # 62 .. 93.4 and lines at 81, 85, 90; padded by a tenth of 31.4 to 58.86 .. 96.54: steps of
+        # 1, 2, 2.5, 5 and 10 need more than 5 ticks, 20 needs 4.
+        ("FD8", 5, ("40%", "60%", "80%", "100%")),
+        ("FD8", 7, ("50%", "60%", "70%", "80%", "90%", "100%")),
+        # 70.0 .. 72.5 (target 70), padded to 69.75 .. 72.75 at 1 decimal: whole numbers fit in 5.
+        ("CLA1", 5, ("69", "70", "71", "72", "73")),
+        # £1,250,000 alone: padded by 25,000; millions show to 0.1m, so steps of £100,000.
+        ("012", 5, ("£1.2m", "£1.3m")),
+    ],
+)
+def test_y_axis_reaches_every_value_and_line_in_the_rows_unit(
+    ref: str, most: int, labels: tuple[str, ...]
+) -> None:
+    assert y_axis(row(ref), most).labels == labels
+
+
+def test_x_labels_fit_and_always_include_the_latest_period() -> None:
+    fd8 = row("FD8")
+    frame = charts._Frame(left=30, bottom=20, right=235, top=130, width=241, height=142)
+    shown = charts._shown_x_labels(fd8, frame, 7)
+    # 205 points for 13 months; "2022" at 7 pt plus padding needs two slots: every other month.
+    assert [index for index, _ in shown] == [0, 2, 4, 6, 8, 10, 12]
+    assert [pair for _, pair in shown][:2] == [("Jan", "2022"), ("Mar", "")]
+    assert shown[-1] == (12, ("Jan", "2023"))
+
+
+# ---------------------------------------------------------------- palette
+
+
+def _relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of an sRGB ``#RRGGBB`` colour."""
+    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast_with_white(colour: str) -> float:
+    return 1.05 / (_relative_luminance(colour) + 0.05)
+
+
+def test_luminance_formula_on_known_colours() -> None:
+    assert _contrast_with_white("#FFFFFF") == pytest.approx(1.0)
+    assert _contrast_with_white("#000000") == pytest.approx(21.0)
+    assert _contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("colour", [*charts.LINE_COLOURS.values(), charts.AXIS_COLOUR])
+def test_every_line_colour_has_3_to_1_contrast_with_white(colour: str) -> None:
+    assert _contrast_with_white(colour) >= 3.0
+
+
+def test_label_text_has_4_5_to_1_contrast_with_white() -> None:
+    assert _contrast_with_white(charts.TEXT_COLOUR) >= 4.5
+
+
+# ---------------------------------------------------------------- the PNG
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk follows the signature
+    return width, height
+
+
+@pytest.mark.parametrize(("size", "pixels"), [(ChartSize.SMALL, (669, 393)), (ChartSize.LARGE, (1338, 629))])
+def test_png_is_the_print_size_at_200_dpi(size: ChartSize, pixels: tuple[int, int]) -> None:
+    chart = trend_chart(row("FD8"), size)
+    assert chart.png.startswith(PNG_SIGNATURE)
+    # 85 x 50 mm and 170 x 80 mm at 200 dpi, whole pixels.
+    assert _png_size(chart.png) == pixels
+    assert (chart.width_mm, chart.height_mm) == (size.value.width_mm, size.value.height_mm)
+    assert chart.alt == alt_text(row("FD8"))
+
+
+def test_png_has_no_text_chunks() -> None:
+    png = trend_chart(row("FD8"), ChartSize.SMALL).png
+    for chunk in (b"tEXt", b"iTXt", b"zTXt", b"tIME"):
+        assert chunk not in png
+
+
+def test_same_row_gives_the_same_bytes() -> None:
+    for ref in ("FD8", "CLA9", "012"):
+        assert trend_chart(row(ref), ChartSize.SMALL).png == trend_chart(row(ref), ChartSize.SMALL).png
+
+
+def test_data_uri_carries_the_png() -> None:
+    chart = trend_chart(row("FD1"), ChartSize.SMALL)
+    prefix = "data:image/png;base64,"
+    assert chart.data_uri().startswith(prefix)
+    assert base64.b64decode(chart.data_uri()[len(prefix) :]) == chart.png
+
+
+def test_a_row_with_no_values_still_renders() -> None:
+    chart = trend_chart(row("CF5", 2022, 11), ChartSize.SMALL)
+    assert chart.png.startswith(PNG_SIGNATURE)
+
+
+def test_pool_and_serial_give_identical_charts_in_row_order() -> None:
+    # Twelve rows (more than SERIAL_LIMIT, so two worker processes share them).
+    rows = [replace(one, ref=f"{one.ref}-{copy}") for copy in (1, 2) for one in _rows(2023, 1).values()]
+    assert len(rows) > charts.SERIAL_LIMIT
+    pooled = trend_charts(rows, ChartSize.SMALL, workers=2)
+    serial = trend_charts(rows, ChartSize.SMALL, workers=1)
+    assert list(pooled) == [one.ref for one in rows]
+    assert pooled == serial
