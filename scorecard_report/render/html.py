@@ -16,8 +16,15 @@ STYLESHEET = "scorecard.css"
 
 
 def package_templates() -> Path:
-    """The templates, stylesheet and fonts shipped with the package."""
-    return Path(str(importlib.resources.files("scorecard_report.templates")))
+    """The templates, stylesheet and fonts shipped with the package.
+
+    An installed wheel has them as ``scorecard_report.templates``; code imported straight from a
+    source checkout (tests run in the repository) finds the checkout's top-level ``templates/``.
+    """
+    try:
+        return Path(str(importlib.resources.files("scorecard_report.templates")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment(user_templates: Path | None = None) -> Environment:
