@@ -23,7 +23,7 @@ from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outpu
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
-PLANNED_FORMATS = ("docx",)
+PLANNED_FORMATS: tuple[str, ...] = ()
 
 
 class UsageError(Exception):
@@ -68,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         "--period", help="report month, YYYY-MM (default: the latest month with enough values)"
     )
     build.add_argument(
-        "--format", default="pdf,html,csv", help="comma-separated formats: pdf, html, csv (default: all)"
+        "--format",
+        default="pdf,html,docx,csv",
+        help="comma-separated formats: pdf, html, docx, csv (default: all)",
     )
     build.add_argument(
         "--commentary",
@@ -77,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--templates", type=Path, help="folder of templates overriding the built-in ones")
     build.add_argument("--final", action="store_true", help="leave commentary placeholders out")
+    build.add_argument("--docx-template", type=Path, help="the council's Word template (.docx or .dotx)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: ./output)")
     build.add_argument("--name", help="file-name stem (default: the catalogue's name)")
     return parser
@@ -181,7 +184,9 @@ def _build(arguments: argparse.Namespace) -> ExitCode:
     commentary = _commentary(arguments, inputs.catalogue, period)
     report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks, commentary)
     name = arguments.name or report.name
-    options = RenderOptions(templates=arguments.templates, final=arguments.final)
+    options = RenderOptions(
+        templates=arguments.templates, final=arguments.final, docx_template=arguments.docx_template
+    )
     rendered = render_outputs(report, formats, options)
     outputs = {arguments.out / f"{name}-{period.iso()}.{fmt}": rendered[fmt] for fmt in formats}
     for path, content in outputs.items():

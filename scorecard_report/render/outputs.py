@@ -10,18 +10,20 @@ from pathlib import Path
 
 from scorecard_report.model.report import Report
 from scorecard_report.render.charts import ChartSize, trend_charts
+from scorecard_report.render.docx import render_docx
 from scorecard_report.render.html import environment, package_templates, render_html
 from scorecard_report.render.pdf import render_pdf
 from scorecard_report.render.summary_csv import render_summary_csv
-from scorecard_report.render.view import document_view
+from scorecard_report.render.view import DocumentView, document_view
 
-FORMATS = ("csv", "html", "pdf")
+FORMATS = ("csv", "html", "pdf", "docx")
 
 
 @dataclass(frozen=True)
 class RenderOptions:
     templates: Path | None = None
     final: bool = False
+    docx_template: Path | None = None
 
 
 def produced_at() -> str:
@@ -36,18 +38,22 @@ def render_outputs(report: Report, formats: Sequence[str], options: RenderOption
     outputs: dict[str, bytes] = {}
     if "csv" in formats:
         outputs["csv"] = render_summary_csv(report)
-    if {"html", "pdf"} & set(formats):
-        html = _html(report, options)
-        if "html" in formats:
-            outputs["html"] = html.encode("utf-8")
-        if "pdf" in formats:
-            folders = (*((options.templates,) if options.templates else ()), package_templates())
-            outputs["pdf"] = render_pdf(html, folders, str(options.templates or "the built-in templates"))
+    if {"html", "pdf", "docx"} & set(formats):
+        produced = produced_at()
+        doc = _document(report, options, produced)
+        if {"html", "pdf"} & set(formats):
+            html = render_html(doc, environment(options.templates))
+            if "html" in formats:
+                outputs["html"] = html.encode("utf-8")
+            if "pdf" in formats:
+                folders = (*((options.templates,) if options.templates else ()), package_templates())
+                outputs["pdf"] = render_pdf(html, folders, str(options.templates or "the built-in templates"))
+        if "docx" in formats:
+            outputs["docx"] = render_docx(doc, options.docx_template, produced)
     return outputs
 
 
-def _html(report: Report, options: RenderOptions) -> str:
+def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
     small = trend_charts([row for row in report.rows if row.highlight], ChartSize.SMALL)
     large = trend_charts([row for row in report.rows if row.in_appendix], ChartSize.LARGE)
-    doc = document_view(report, small, large, final=options.final, produced=produced_at())
-    return render_html(doc, environment(options.templates))
+    return document_view(report, small, large, final=options.final, produced=produced)

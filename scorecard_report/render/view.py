@@ -78,6 +78,7 @@ class ChartView:
     alt: str
     width_mm: float
     height_mm: float
+    png: bytes
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,10 @@ class DocumentView:
     report_commentary: tuple[tuple[str, CommentaryView], ...]
     sections: tuple[SectionView, ...]
     appendix: tuple[AppendixPage, ...]
+    fills: tuple[tuple[str, str, str], ...]  # (css class, fill colour, text colour) for the DOCX renderer
+    arrows: tuple[tuple[str, str], ...]  # (judgement class, colour)
+    font: str | None
+    logo: bytes | None
 
 
 def commentary_view(text: Text | None, placeholder: str, final: bool) -> CommentaryView:
@@ -199,7 +204,9 @@ def table_row(row: Row) -> TableRow:
 
 
 def chart_view(row: Row, chart: Chart) -> ChartView:
-    return ChartView(row.ref, row.title, chart.data_uri(), chart.alt, chart.width_mm, chart.height_mm)
+    return ChartView(
+        row.ref, row.title, chart.data_uri(), chart.alt, chart.width_mm, chart.height_mm, chart.png
+    )
 
 
 def anchor(kind: str, key: str) -> str:
@@ -403,4 +410,13 @@ def document_view(
             for row in section.rows
             if row.in_appendix
         ),
+        fills=fill_colours(report),
+        arrows=tuple((name, report.settings.colour(name)) for name in ("improving", "declining", "neutral")),
+        font=report.settings.font,
+        logo=report.settings.logo.read_bytes() if report.settings.logo else None,
     )
+
+
+def fill_colours(report: Report) -> tuple[tuple[str, str, str], ...]:
+    colours = dict(report.settings.colours)
+    return tuple((css, colours[name], text_colour_on(colours[name])) for name, css in FILL_CLASSES.items())

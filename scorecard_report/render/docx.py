@@ -1,0 +1,558 @@
+"""The scorecard as an editable Word document: real headings, repeating table headers, commentary slots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+
+from scorecard_report.problems import InputError, Problem
+from scorecard_report.render.view import (
+    AppendixPage,
+    BlockView,
+    ChartView,
+    CommentaryView,
+    DocumentView,
+    SectionView,
+    TableRow,
+    ValueCell,
+)
+
+PLACEHOLDER_STYLE = "Commentary placeholder"
+OWNER_STYLE = "Section owner"
+TABLE_TEXT_STYLE = "Table text"
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
+DOTX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Ref, Indicator, Current, Previous Year, Target, then benchmarks and Direction share the rest (mm).
+FIXED_COLUMNS_MM = (14.0, 78.0, 22.0, 20.0, 18.0)
+DIRECTION_MM = 28.0
+TABLE_WIDTH_MM = 273.0
+
+
+def render_docx(doc: DocumentView, template: Path | None, produced: str) -> bytes:
+    """The whole scorecard as DOCX bytes; with ``template``, the council's styles, header and footer."""
+    document = _start(template)
+    _DocxWriter(document, doc, fresh=template is None).write()
+    _core_properties(document, doc, produced)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible_zip(buffer.getvalue(), produced)
+
+
+def _start(template: Path | None) -> DocxDocument:
+    if template is None:
+        return Document()
+    try:
+        raw = template.read_bytes()
+    except OSError as error:
+        raise InputError([Problem(template, f"cannot read the Word template: {error.strerror}")]) from None
+    try:
+        document = Document(io.BytesIO(_as_document(raw)))
+    except Exception as error:  # python-docx raises several types for a file that is not Word's
+        raise InputError(
+            [
+                Problem(
+                    template,
+                    f"not a Word .docx or .dotx file ({error})",
+                    hint="save the council template from Word as .docx or .dotx",
+                )
+            ]
+        ) from None
+    _clear_body(document)
+    return document
+
+
+def _as_document(raw: bytes) -> bytes:
+    """A .dotx is a .docx whose main part says "template": relabel it so python-docx opens it."""
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(DOTX_TYPE.encode(), DOCX_TYPE.encode())
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def _clear_body(document: DocxDocument) -> None:
+    """Keep the template's styles, headers, footers and page setup; drop its sample text."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _core_properties(document: DocxDocument, doc: DocumentView, produced: str) -> None:
+    moment = dt.datetime.fromisoformat(produced.replace("Z", "+00:00")).replace(tzinfo=None)
+    properties = document.core_properties
+    properties.title = doc.title
+    properties.subject = doc.period_text
+    properties.author = doc.organisation
+    properties.last_modified_by = doc.organisation
+    properties.created = moment
+    properties.modified = moment
+    properties.last_printed = moment
+    properties.revision = 1
+    properties.comments = ""
+
+
+def _reproducible_zip(data: bytes, produced: str) -> bytes:
+    """The same document gives the same bytes: fixed timestamps, [Content_Types].xml first, then sorted."""
+    moment = dt.datetime.fromisoformat(produced.replace("Z", "+00:00"))
+    stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+class _DocxWriter:
+    """Writes the document view into a python-docx Document in the PDF's order."""
+
+    def __init__(self, document: DocxDocument, doc: DocumentView, *, fresh: bool) -> None:
+        self.document, self.doc, self.fresh = document, doc, fresh
+        self.fills = {
+            css: (fill.lstrip("#").upper(), text.lstrip("#").upper()) for css, fill, text in doc.fills
+        }
+        self.arrows = {name: colour.lstrip("#").upper() for name, colour in doc.arrows}
+
+    def write(self) -> None:
+        _ensure_styles(self.document, self.doc.font, override_fonts=self.fresh)
+        self._page_setup()
+        self._cover()
+        self._contents()
+        self._key()
+        self._summary()
+        self._report_commentary()
+        for section in self.doc.sections:
+            self._section(section)
+        if self.doc.appendix:
+            self._appendix()
+
+    # Page furniture
+
+    def _page_setup(self) -> None:
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        if self.fresh:
+            for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+                setattr(section, side, MARGIN)
+        if self.fresh or not _has_text(section.header.paragraphs):
+            self._header(section.header.paragraphs[0])
+        if self.fresh or not _has_text(section.footer.paragraphs):
+            self._footer(section.footer.paragraphs[0])
+
+    def _header(self, paragraph: Paragraph) -> None:
+        _right_tab(paragraph)
+        paragraph.add_run(f"{self.doc.title} – {self.doc.period_text}").font.size = Pt(7.5)
+        marking = paragraph.add_run(f"\t{self.doc.marking}")
+        marking.bold, marking.font.size = True, Pt(7.5)
+
+    def _footer(self, paragraph: Paragraph) -> None:
+        _right_tab(paragraph)
+        marking = paragraph.add_run(self.doc.marking)
+        marking.bold, marking.font.size = True, Pt(7.5)
+        paragraph.add_run("\tPage ").font.size = Pt(7.5)
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" of ").font.size = Pt(7.5)
+        _field(paragraph, "NUMPAGES", "1")
+
+    def _page_break(self) -> None:
+        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # Front matter
+
+    def _cover(self) -> None:
+        if self.doc.logo:
+            self.document.add_paragraph().add_run().add_picture(io.BytesIO(self.doc.logo), height=Mm(20))
+            _describe(self.document.inline_shapes[-1], f"{self.doc.organisation} logo", "Logo")
+        self.document.add_paragraph(self.doc.marking).runs[0].bold = True
+        self.document.add_paragraph(self.doc.title, style="Title")
+        self.document.add_paragraph(self.doc.period_text, style="Subtitle")
+        self.document.add_paragraph(self.doc.organisation)
+        self._page_break()
+
+    def _contents(self) -> None:
+        self.document.add_heading("Contents", level=1)
+        paragraph = self.document.add_paragraph()
+        # Word rebuilds the field, with page numbers, on opening; other viewers show this list.
+        titles = [
+            "How to read this scorecard",
+            "Summary",
+            *(["Commentary"] if self.doc.report_commentary else []),
+            *(section.title for section in self.doc.sections),
+            *(["Appendix: indicator pages"] if self.doc.appendix else []),
+        ]
+        _complex_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', titles)
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        self.document.settings.element.append(update)
+        self._page_break()
+
+    def _key(self) -> None:
+        self.document.add_heading("How to read this scorecard", level=1)
+        self.document.add_heading("Status against target", level=2)
+        table = self._table(("Shown as", "Word", "Meaning"), (45.0, 40.0, 120.0))
+        for entry in self.doc.key_statuses:
+            cells = self._row(table, (entry.sample, entry.word, entry.meaning))
+            self._fill(cells[0], entry.css)
+        self.document.add_heading("Performance bands", level=2)
+        table = self._table(("Shown as", "Meaning"), (45.0, 160.0))
+        for entry in self.doc.key_bands:
+            self._fill(self._row(table, (entry.sample, entry.meaning))[0], entry.css)
+        self.document.add_heading("Direction of travel", level=2)
+        table = self._table(("Arrow", "Word", "Meaning"), (25.0, 50.0, 130.0))
+        for entry in self.doc.key_arrows:
+            cells = self._row(table, (entry.sample, entry.word, entry.meaning))
+            self._colour_arrow(cells[0], entry.css)
+        self.document.add_heading("Polarity and values", level=2)
+        self.document.add_paragraph(
+            "High is good: a higher value is better. Low is good: a lower value is better. Counts such as "
+            "contacts received have no better direction, so they say only increased or decreased. Values "
+            f"are compared as shown, rounded half away from zero. {self.doc.missing_label} means the figure "
+            "is not available yet; it has no status and no direction."
+        )
+        self._page_break()
+
+    def _summary(self) -> None:
+        self.document.add_heading("Summary", level=1)
+        headings = ("Section", "Green", "Amber", "Red", "No status", "Improving", "Declining")
+        table = self._table(headings, (90.0, 25.0, 25.0, 25.0, 25.0, 25.0, 25.0))
+        for row in self.doc.summary:
+            self._row(table, row)
+        for heading, movers in (
+            ("Largest improvements", self.doc.improvements),
+            ("Largest deteriorations", self.doc.deteriorations),
+        ):
+            self.document.add_heading(heading, level=2)
+            if not movers:
+                self.document.add_paragraph("None this period.")
+                continue
+            table = self._table(
+                ("Ref", "Indicator", "Was", "Now", "Relative change"), (18.0, 120.0, 25.0, 25.0, 30.0)
+            )
+            for mover in movers:
+                self._row(table, mover)
+        self._page_break()
+
+    def _report_commentary(self) -> None:
+        if not self.doc.report_commentary:
+            return
+        self.document.add_heading("Commentary", level=1)
+        for title, view in self.doc.report_commentary:
+            self.document.add_heading(title, level=2)
+            self._commentary(view)
+        self._page_break()
+
+    # Sections
+
+    def _section(self, section: SectionView) -> None:
+        self.document.add_heading(section.title, level=1)
+        if section.owner:
+            self.document.add_paragraph(section.owner, style=OWNER_STYLE)
+        self._commentary(section.commentary)
+        if section.highlights:
+            self.document.add_heading("Summary performance charts", level=2)
+            for chart in section.highlights:
+                self._chart(chart, f"{chart.ref} {chart.title}")
+        self._scorecard_table(section)
+        self._page_break()
+
+    def _scorecard_table(self, section: SectionView) -> None:
+        benchmarks = len(self.doc.benchmark_headings)
+        spare = TABLE_WIDTH_MM - sum(FIXED_COLUMNS_MM) - DIRECTION_MM
+        widths = (*FIXED_COLUMNS_MM, *([spare / benchmarks] * benchmarks), DIRECTION_MM)
+        headings = (
+            "Ref",
+            "Indicator",
+            "Current",
+            "Previous Year",
+            "Target",
+            *self.doc.benchmark_headings,
+            "Direction of Travel",
+        )
+        table = self._table(headings, widths, rows=len(section.rows))
+        for table_row, row in zip(table.rows[1:], section.rows, strict=True):
+            self._scorecard_row(table_row, row)
+
+    def _scorecard_row(self, table_row: _Row, row: TableRow) -> None:
+        cells = table_row.cells
+        _no_split(table_row)
+        _text(cells[0], row.ref, bold=True)
+        _text(cells[1], row.title)
+        self._value(cells[2], row.current, bold=True)
+        self._value(cells[3], row.previous_year)
+        _text(cells[4], row.target)
+        for cell, benchmark in zip(cells[5:-1], row.benchmarks, strict=True):
+            _text(cell, benchmark)
+        direction = cells[-1].paragraphs[0]
+        arrow = direction.add_run(row.direction.arrow)
+        arrow.bold, arrow.font.size = True, Pt(11)
+        arrow.font.color.rgb = RGBColor.from_string(self.arrows[row.direction.css])
+        if row.direction.word:
+            direction.add_run(f" {row.direction.word}")
+
+    def _value(self, cell: _Cell, value: ValueCell, *, bold: bool = False) -> None:
+        _text(cell, value.text, bold=bold)
+        for extra in (value.word, value.note):
+            if extra:
+                cell.add_paragraph(extra, style=TABLE_TEXT_STYLE).runs[0].font.size = Pt(6.5)
+        if value.css:
+            self._fill(cell, value.css)
+
+    # Appendix
+
+    def _appendix(self) -> None:
+        self.document.add_heading("Appendix: indicator pages", level=1)
+        for index, page in enumerate(self.doc.appendix):
+            if index:
+                self._page_break()
+            self._appendix_page(page)
+
+    def _appendix_page(self, page: AppendixPage) -> None:
+        self.document.add_heading(f"{page.ref} {page.title}", level=2)
+        self.document.add_paragraph(f"{page.section} · {page.period_text}", style=OWNER_STYLE)
+        labels = (
+            "Current",
+            "Polarity",
+            "Target",
+            "Variance from target",
+            f"Previous period ({page.previous_period})",
+            "Change",
+        )
+        table = self._table(labels, (45.0,) * 6)
+        cells = self._row(
+            table, ("", page.polarity, page.target, page.variance or "–", page.previous, page.change or "–")
+        )
+        cells[0].paragraphs[0].text = ""
+        self._value(cells[0], page.current, bold=True)
+        if page.chart:
+            self._chart(page.chart, page.chart.alt)
+        if page.variances:
+            self.document.add_heading("Variance from target", level=3)
+            periods = tuple(period for period, _ in page.variances)
+            table = self._table(periods, (TABLE_WIDTH_MM / len(periods),) * len(periods))
+            self._row(table, tuple(variance or "–" for _, variance in page.variances))
+        if page.benchmarks:
+            self.document.add_heading("Benchmarks", level=3)
+            table = self._table(
+                ("Comparator", "Value", "Ours minus theirs", "We are"), (90.0, 25.0, 35.0, 25.0)
+            )
+            for line in page.benchmarks:
+                self._row(table, (line.label, line.value, line.difference or "–", line.word))
+        self.document.add_heading("Commentary", level=3)
+        self._commentary(page.commentary)
+        if page.description:
+            self.document.add_heading("What it shows", level=3)
+            self.document.add_paragraph(page.description)
+
+    # Building blocks
+
+    def _chart(self, chart: ChartView, caption: str) -> None:
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
+        _describe(self.document.inline_shapes[-1], chart.alt, f"{chart.ref} chart")
+        self.document.add_paragraph(caption, style="Caption")
+
+    def _commentary(self, view: CommentaryView) -> None:
+        if view.placeholder:
+            self.document.add_paragraph(view.placeholder, style=PLACEHOLDER_STYLE)
+        for block in view.blocks:
+            self._block(block)
+
+    def _block(self, block: BlockView) -> None:
+        for item in block.items:
+            paragraph = self.document.add_paragraph(style="List Bullet" if block.bullets else None)
+            for run_view in item:
+                for index, line in enumerate(run_view.lines):
+                    if index:
+                        paragraph.add_run().add_break()
+                    run = paragraph.add_run(line)
+                    run.bold, run.italic = run_view.bold or None, run_view.italic or None
+
+    def _table(self, headings: Sequence[str], widths_mm: Sequence[float], rows: int = 0) -> Table:
+        """A table with a repeating header row and fixed column widths, built row by row, never by cell()."""
+        table = self.document.add_table(rows=1 + rows, cols=len(headings))
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
+        _fixed_layout(table)
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = Mm(width)
+        header = table.rows[0]
+        _repeat_header(header)
+        for cell, heading, width in zip(header.cells, headings, widths_mm, strict=True):
+            cell.width = Mm(width)
+            _text(cell, heading, bold=True)
+            self._fill(cell, "header")
+        for row in table.rows[1:]:
+            for cell, width in zip(row.cells, widths_mm, strict=True):
+                cell.width = Mm(width)
+        return table
+
+    def _row(self, table: Table, values: Sequence[str]) -> list[_Cell]:
+        row = table.add_row()
+        _no_split(row)
+        cells = row.cells
+        for cell, value, column in zip(cells, values, table.columns, strict=True):
+            cell.width = column.width
+            _text(cell, value)
+        return cells
+
+    def _fill(self, cell: _Cell, css: str) -> None:
+        fill, text = ("1D4F91", "FFFFFF") if css == "header" else self.fills.get(css, ("", ""))
+        if not fill:
+            return
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shading)
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.font.color.rgb = RGBColor.from_string(text)
+
+    def _colour_arrow(self, cell: _Cell, css: str) -> None:
+        for run in cell.paragraphs[0].runs:
+            run.font.color.rgb = RGBColor.from_string(self.arrows[css])
+            run.bold = True
+
+
+def _right_tab(paragraph: Paragraph) -> None:
+    """One right-aligned tab at the margin; Word's Header and Footer styles' own stops are cleared."""
+    stops = paragraph.paragraph_format.tab_stops
+    for position in (Mm(82.55), Mm(165.1)):  # the built-in styles' centre and right stops (3.25", 6.5")
+        stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _text(cell: _Cell, text: str, *, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = TABLE_TEXT_STYLE
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+
+
+def _has_text(paragraphs: Sequence[Paragraph]) -> bool:
+    return any(paragraph.text.strip() for paragraph in paragraphs)
+
+
+def _property(row: _Row, name: str) -> None:
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _repeat_header(row: _Row) -> None:
+    _property(row, "w:tblHeader")
+
+
+def _no_split(row: _Row) -> None:
+    _property(row, "w:cantSplit")
+
+
+def _fixed_layout(table: Table) -> None:
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _describe(shape: object, description: str, title: str) -> None:
+    """Alt text on a picture: Word reads ``descr`` (and ``title``) from the drawing's docPr."""
+    properties = shape._inline.docPr  # type: ignore[attr-defined]
+    properties.set("descr", description)
+    properties.set("title", title)
+
+
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _complex_field(paragraph: Paragraph, instruction: str, shown: Sequence[str]) -> None:
+    def char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    char("begin")
+    instruction_text = OxmlElement("w:instrText")
+    instruction_text.set(qn("xml:space"), "preserve")
+    instruction_text.text = instruction
+    paragraph.add_run()._r.append(instruction_text)
+    char("separate")
+    for index, line in enumerate(shown):
+        run = paragraph.add_run(line)
+        if index < len(shown) - 1:
+            run.add_break()
+    char("end")
+
+
+def _ensure_styles(document: DocxDocument, font: str | None, *, override_fonts: bool) -> None:
+    """Our styles only where the document (perhaps the council's template) has none of that name."""
+    styles = document.styles
+    if override_fonts:
+        normal = styles["Normal"]
+        normal.font.name = font or "Arial"
+        normal.font.size = Pt(9)
+    names = {style.name for style in styles}
+    if PLACEHOLDER_STYLE not in names:
+        style = styles.add_style(PLACEHOLDER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.italic = True
+        style.font.color.rgb = RGBColor(0x50, 0x5A, 0x5F)
+        _border(style)
+    if OWNER_STYLE not in names:
+        style = styles.add_style(OWNER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.color.rgb = RGBColor(0x50, 0x5A, 0x5F)
+    if TABLE_TEXT_STYLE not in names:
+        style = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(8)
+        style.paragraph_format.space_after = Pt(0)
+
+
+def _border(style: ParagraphStyle) -> None:
+    """A dashed box, so authors can find every slot that still needs writing."""
+    paragraph_properties = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "dashed")
+        edge.set(qn("w:sz"), "6")
+        edge.set(qn("w:space"), "4")
+        edge.set(qn("w:color"), "505A5F")
+        borders.append(edge)
+    paragraph_properties.append(borders)
