@@ -23,7 +23,6 @@ from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outpu
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
-PLANNED_FORMATS: tuple[str, ...] = ()
 
 
 class UsageError(Exception):
@@ -138,10 +137,6 @@ def _validate(arguments: argparse.Namespace) -> ExitCode:
 def _formats(text: str) -> list[str]:
     formats = [name.strip().lower() for name in text.split(",") if name.strip()]
     for name in formats:
-        if name in PLANNED_FORMATS:
-            raise UsageError(
-                f"format '{name}' is not available in this version yet; available: {', '.join(FORMATS)}"
-            )
         if name not in FORMATS:
             raise UsageError(f"unknown format '{name}'; available: {', '.join(FORMATS)}")
     if not formats:

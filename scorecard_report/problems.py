@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 65
     INPUT_MISSING = 66
     CANNOT_WRITE = 73
+    LOCKED = 75
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        return ("warning: " if self.warning else "error: ") + self.text
+
+    @property
+    def text(self) -> str:
+        """Where and what, without the ``error:`` or ``warning:`` in front."""
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"
@@ -44,7 +50,7 @@ class Problem:
         text = ": ".join(parts) + f": {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return ("warning: " if self.warning else "error: ") + text
+        return text
 
 
 def unknown_ref(path: Path, ref: str, row: int, catalogue: Path, strict: bool, what: str) -> Problem:

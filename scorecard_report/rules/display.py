@@ -63,6 +63,14 @@ def format_change(change: Decimal | None, unit: Unit, decimals: int) -> str:
     return sign + format_value(abs(rounded), unit, decimals, "")
 
 
+def format_size_of_change(change: Decimal, unit: Unit, decimals: int) -> str:
+    """How big a difference is, for a sentence: ``127``, ``3 percentage points``, ``£1,250``."""
+    size = abs(round_half_away(change, decimals))
+    if unit is Unit.PERCENT:
+        return f"{_grouped(size, decimals)} percentage point{'' if size == 1 else 's'}"
+    return format_value(size, unit, decimals, "")
+
+
 def format_target(target: Target | None, unit: Unit) -> str:
     """The target as the author wrote it; a structured one spelt out, with % for percent."""
     if target is None:

@@ -1,0 +1,142 @@
+"""Read the project's ``scorecard.toml``: settings for every command, paths relative to the file."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from scorecard_report.load.text_files import read_text
+from scorecard_report.problems import InputError, InputMissing, Problem
+
+DEFAULT_CONFIG = Path("scorecard.toml")
+KNOWN_FORMATS = ("csv", "html", "pdf", "docx")
+_FILE_MODE = re.compile(r"0?[0-7]{3}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The config file's settings; ``None`` where the file is silent (or there is no file)."""
+
+    path: Path | None = None
+    catalogue: Path | None = None
+    data: Path | None = None
+    commentary: Path | None = None  # the folder of commentary/YYYY-MM.yaml files
+    output: Path | None = None
+    formats: tuple[str, ...] | None = None
+    name: str | None = None
+    marking: str | None = None
+    templates: Path | None = None
+    docx_template: Path | None = None
+    file_mode: int | None = None
+
+
+class _ConfigSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    catalogue: str | None = None
+    data: str | None = None
+    commentary: str | None = None
+    output: str | None = None
+    formats: list[str] | None = None
+    name: str | None = None
+    marking: str | None = None
+    templates: str | None = None
+    docx_template: str | None = None
+    file_mode: str | None = None
+
+    @field_validator("formats")
+    @classmethod
+    def _known_formats(cls, formats: list[str]) -> list[str]:
+        for name in formats:
+            if name not in KNOWN_FORMATS:
+                raise ValueError(f"unknown format '{name}'; available: {', '.join(KNOWN_FORMATS)}")
+        if not formats:
+            raise ValueError("give at least one format")
+        return formats
+
+    @field_validator("file_mode")
+    @classmethod
+    def _octal(cls, mode: str) -> str:
+        if not _FILE_MODE.fullmatch(mode):
+            raise ValueError(f"'{mode}' is not a file mode; write it in octal, such as \"0644\"")
+        return mode
+
+
+def find_config(explicit: Path | None) -> Config:
+    """The config named with ``--config``, else ``./scorecard.toml`` if present, else no settings."""
+    if explicit is not None:
+        return load_config(explicit)
+    if DEFAULT_CONFIG.is_file():
+        return load_config(DEFAULT_CONFIG)
+    return Config()
+
+
+def load_config(path: Path) -> Config:
+    """Read ``path``; raise ``InputError`` naming the line of every problem."""
+    if not path.is_file():
+        raise InputMissing(path, "config file")
+    text = read_text(path, "config file", hint="save the config file as UTF-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError([Problem(path, f"not valid TOML: {error}", hint="check the quoting")]) from None
+    try:
+        schema = _ConfigSchema.model_validate(raw)
+    except ValidationError as error:
+        raise InputError([_problem(path, text, detail) for detail in error.errors()]) from None
+    return _config(path, schema)
+
+
+def _problem(path: Path, text: str, detail: Any) -> Problem:
+    key = str(detail["loc"][0]) if detail["loc"] else ""
+    line = line_of_key(text, key)
+    if detail["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, list(_ConfigSchema.model_fields), n=1, cutoff=0.6)
+        keys = ", ".join(_ConfigSchema.model_fields)
+        hint = f"did you mean '{close[0]}'?" if close else f"the keys are {keys}"
+        return Problem(path, f"unknown key '{key}'", line=line, hint=hint)
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return Problem(path, f"{key}: {message}", line=line, hint=_type_hint(key))
+
+
+def _type_hint(key: str) -> str:
+    if key == "formats":
+        return 'write a list such as formats = ["pdf", "html", "csv"]'
+    return f'write it as text in quotes, such as {key} = "..."'
+
+
+def line_of_key(text: str, key: str) -> int | None:
+    """The line where ``key`` is set or opens a table; tomllib does not say."""
+    written = re.escape(key)
+    pattern = re.compile(rf"""^\s*(?:\[+\s*)?(?:{written}|"{written}"|'{written}')\s*(?:=|\.|\])""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _config(path: Path, schema: _ConfigSchema) -> Config:
+    folder = path.parent
+
+    def relative(written: str | None) -> Path | None:
+        return folder / written if written else None
+
+    return Config(
+        path=path,
+        catalogue=relative(schema.catalogue),
+        data=relative(schema.data),
+        commentary=relative(schema.commentary),
+        output=relative(schema.output),
+        formats=tuple(schema.formats) if schema.formats is not None else None,
+        name=schema.name,
+        marking=schema.marking,
+        templates=relative(schema.templates),
+        docx_template=relative(schema.docx_template),
+        file_mode=int(schema.file_mode, 8) if schema.file_mode else None,
+    )

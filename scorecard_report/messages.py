@@ -1,0 +1,122 @@
+"""What the commands tell people and log shippers: concise lines or JSON on stderr, and a progress bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from scorecard_report.problems import Problem
+
+log = logging.getLogger("scorecard_report")
+
+Step = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class OutputStyle:
+    """How much to say (-q, -v) and in which form (text or JSON lines)."""
+
+    verbosity: int = 0  # -1 quiet, 0 normal, 1 verbose
+    json_lines: bool = False
+
+    @property
+    def level(self) -> int:
+        return {-1: logging.WARNING, 0: logging.INFO}.get(self.verbosity, logging.DEBUG)
+
+    def shows_progress(self) -> bool:
+        """A bar only for a person at a terminal: never in cron, a pipe, a log file or JSON."""
+        return not self.json_lines and self.verbosity >= 0 and sys.stderr.isatty()
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at the time, so a captured or redirected stderr gets it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+            sys.stderr.flush()
+        except Exception:  # logging must never take the command down
+            self.handleError(record)
+
+
+class TextFormatter(logging.Formatter):
+    """``error: file:line: ref X: what (what to do)``; plain text for progress and results."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            return f"error: {message}"
+        if record.levelno >= logging.WARNING:
+            return f"warning: {message}"
+        return message
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, message, and file, line, row and ref where known."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="seconds"),
+            "level": record.levelname.lower(),
+            "message": record.getMessage(),
+        }
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            entry.update(_problem_fields(problem))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def _problem_fields(problem: Problem) -> dict[str, Any]:
+    fields = {
+        "message": problem.message,
+        "file": str(problem.file),
+        "line": problem.line,
+        "row": problem.row,
+        "place": problem.place,
+        "ref": problem.ref,
+        "hint": problem.hint,
+    }
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def setup_logging(style: OutputStyle) -> None:
+    """Send the package's messages to stderr in ``style``, replacing any earlier setup."""
+    handler = _StderrHandler()
+    handler.setFormatter(JsonFormatter() if style.json_lines else TextFormatter())
+    log.handlers = [handler]
+    log.setLevel(style.level)
+    log.propagate = False
+
+
+def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:
+    """Log each problem as an error or a warning, with its location for JSON logs."""
+    for problem in problems:
+        level = logging.WARNING if problem.warning else logging.ERROR
+        log.log(level, problem.text, extra={"problem": problem})
+
+
+@contextmanager
+def progress(style: OutputStyle, total: int) -> Iterator[Step]:
+    """A ``step(description)`` callable: a transient rich bar at a terminal, a debug line otherwise."""
+    if not style.shows_progress():
+        yield lambda description: log.debug("%s", description)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=total)
+        steps = iter(range(total + 1))
+
+        def step(description: str) -> None:
+            bar.update(task, description=description, completed=min(next(steps, total), total))
+
+        yield step
+        bar.update(task, completed=total)
