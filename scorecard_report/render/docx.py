@@ -141,6 +141,8 @@ class _DocxWriter:
 
     def write(self) -> None:
         _ensure_styles(self.document, self.doc.font, override_fonts=self.fresh)
+        # Word styles by id, looked up once: python-docx resolves a style name by scanning every style.
+        self.style_ids = {style.name: style.style_id for style in self.document.styles}
         self._page_setup()
         self._cover()
         self._contents()
@@ -188,16 +190,18 @@ class _DocxWriter:
 
     def _cover(self) -> None:
         if self.doc.logo:
-            self.document.add_paragraph().add_run().add_picture(io.BytesIO(self.doc.logo), height=Mm(20))
-            _describe(self.document.inline_shapes[-1], f"{self.doc.organisation} logo", "Logo")
+            logo = (
+                self.document.add_paragraph().add_run().add_picture(io.BytesIO(self.doc.logo), height=Mm(20))
+            )
+            _describe(logo, f"{self.doc.organisation} logo", "Logo")
         self.document.add_paragraph(self.doc.marking).runs[0].bold = True
-        self.document.add_paragraph(self.doc.title, style="Title")
-        self.document.add_paragraph(self.doc.period_text, style="Subtitle")
+        self._paragraph(self.doc.title, "Title")
+        self._paragraph(self.doc.period_text, "Subtitle")
         self.document.add_paragraph(self.doc.organisation)
         self._page_break()
 
     def _contents(self) -> None:
-        self.document.add_heading("Contents", level=1)
+        self._paragraph("Contents", "Heading 1")
         paragraph = self.document.add_paragraph()
         # Word rebuilds the field, with page numbers, on opening; other viewers show this list.
         titles = [
@@ -214,22 +218,22 @@ class _DocxWriter:
         self._page_break()
 
     def _key(self) -> None:
-        self.document.add_heading("How to read this scorecard", level=1)
-        self.document.add_heading("Status against target", level=2)
+        self._paragraph("How to read this scorecard", "Heading 1")
+        self._paragraph("Status against target", "Heading 2")
         table = self._table(("Shown as", "Word", "Meaning"), (45.0, 40.0, 120.0))
         for entry in self.doc.key_statuses:
             cells = self._row(table, (entry.sample, entry.word, entry.meaning))
             self._fill(cells[0], entry.css)
-        self.document.add_heading("Performance bands", level=2)
+        self._paragraph("Performance bands", "Heading 2")
         table = self._table(("Shown as", "Meaning"), (45.0, 160.0))
         for entry in self.doc.key_bands:
             self._fill(self._row(table, (entry.sample, entry.meaning))[0], entry.css)
-        self.document.add_heading("Direction of travel", level=2)
+        self._paragraph("Direction of travel", "Heading 2")
         table = self._table(("Arrow", "Word", "Meaning"), (25.0, 50.0, 130.0))
         for entry in self.doc.key_arrows:
             cells = self._row(table, (entry.sample, entry.word, entry.meaning))
             self._colour_arrow(cells[0], entry.css)
-        self.document.add_heading("Polarity and values", level=2)
+        self._paragraph("Polarity and values", "Heading 2")
         self.document.add_paragraph(
             "High is good: a higher value is better. Low is good: a lower value is better. Counts such as "
             "contacts received have no better direction, so they say only increased or decreased. Values "
@@ -239,7 +243,7 @@ class _DocxWriter:
         self._page_break()
 
     def _summary(self) -> None:
-        self.document.add_heading("Summary", level=1)
+        self._paragraph("Summary", "Heading 1")
         headings = ("Section", "Green", "Amber", "Red", "No status", "Improving", "Declining")
         table = self._table(headings, (90.0, 25.0, 25.0, 25.0, 25.0, 25.0, 25.0))
         for row in self.doc.summary:
@@ -248,7 +252,7 @@ class _DocxWriter:
             ("Largest improvements", self.doc.improvements),
             ("Largest deteriorations", self.doc.deteriorations),
         ):
-            self.document.add_heading(heading, level=2)
+            self._paragraph(heading, "Heading 2")
             if not movers:
                 self.document.add_paragraph("None this period.")
                 continue
@@ -262,21 +266,21 @@ class _DocxWriter:
     def _report_commentary(self) -> None:
         if not self.doc.report_commentary:
             return
-        self.document.add_heading("Commentary", level=1)
+        self._paragraph("Commentary", "Heading 1")
         for title, view in self.doc.report_commentary:
-            self.document.add_heading(title, level=2)
+            self._paragraph(title, "Heading 2")
             self._commentary(view)
         self._page_break()
 
     # Sections
 
     def _section(self, section: SectionView) -> None:
-        self.document.add_heading(section.title, level=1)
+        self._paragraph(section.title, "Heading 1")
         if section.owner:
-            self.document.add_paragraph(section.owner, style=OWNER_STYLE)
+            self._paragraph(section.owner, OWNER_STYLE)
         self._commentary(section.commentary)
         if section.highlights:
-            self.document.add_heading("Summary performance charts", level=2)
+            self._paragraph("Summary performance charts", "Heading 2")
             for chart in section.highlights:
                 self._chart(chart, f"{chart.ref} {chart.title}")
         self._scorecard_table(section)
@@ -302,13 +306,13 @@ class _DocxWriter:
     def _scorecard_row(self, table_row: _Row, row: TableRow) -> None:
         cells = table_row.cells
         _no_split(table_row)
-        _text(cells[0], row.ref, bold=True)
-        _text(cells[1], row.title)
+        self._text(cells[0], row.ref, bold=True)
+        self._text(cells[1], row.title)
         self._value(cells[2], row.current, bold=True)
         self._value(cells[3], row.previous_year)
-        _text(cells[4], row.target)
+        self._text(cells[4], row.target)
         for cell, benchmark in zip(cells[5:-1], row.benchmarks, strict=True):
-            _text(cell, benchmark)
+            self._text(cell, benchmark)
         direction = cells[-1].paragraphs[0]
         arrow = direction.add_run(row.direction.arrow)
         arrow.bold, arrow.font.size = True, Pt(11)
@@ -317,25 +321,27 @@ class _DocxWriter:
             direction.add_run(f" {row.direction.word}")
 
     def _value(self, cell: _Cell, value: ValueCell, *, bold: bool = False) -> None:
-        _text(cell, value.text, bold=bold)
+        self._text(cell, value.text, bold=bold)
         for extra in (value.word, value.note):
             if extra:
-                cell.add_paragraph(extra, style=TABLE_TEXT_STYLE).runs[0].font.size = Pt(6.5)
+                note = cell.add_paragraph()
+                note._p.style = self.style_ids[TABLE_TEXT_STYLE]
+                note.add_run(extra).font.size = Pt(6.5)
         if value.css:
             self._fill(cell, value.css)
 
     # Appendix
 
     def _appendix(self) -> None:
-        self.document.add_heading("Appendix: indicator pages", level=1)
+        self._paragraph("Appendix: indicator pages", "Heading 1")
         for index, page in enumerate(self.doc.appendix):
             if index:
                 self._page_break()
             self._appendix_page(page)
 
     def _appendix_page(self, page: AppendixPage) -> None:
-        self.document.add_heading(f"{page.ref} {page.title}", level=2)
-        self.document.add_paragraph(f"{page.section} · {page.period_text}", style=OWNER_STYLE)
+        self._paragraph(f"{page.ref} {page.title}", "Heading 2")
+        self._paragraph(f"{page.section} · {page.period_text}", OWNER_STYLE)
         labels = (
             "Current",
             "Polarity",
@@ -353,40 +359,54 @@ class _DocxWriter:
         if page.chart:
             self._chart(page.chart, page.chart.alt)
         if page.variances:
-            self.document.add_heading("Variance from target", level=3)
+            self._paragraph("Variance from target", "Heading 3")
             periods = tuple(period for period, _ in page.variances)
             table = self._table(periods, (TABLE_WIDTH_MM / len(periods),) * len(periods))
             self._row(table, tuple(variance or "–" for _, variance in page.variances))
         if page.benchmarks:
-            self.document.add_heading("Benchmarks", level=3)
+            self._paragraph("Benchmarks", "Heading 3")
             table = self._table(
                 ("Comparator", "Value", "Ours minus theirs", "We are"), (90.0, 25.0, 35.0, 25.0)
             )
             for line in page.benchmarks:
                 self._row(table, (line.label, line.value, line.difference or "–", line.word))
-        self.document.add_heading("Commentary", level=3)
+        self._paragraph("Commentary", "Heading 3")
         self._commentary(page.commentary)
         if page.description:
-            self.document.add_heading("What it shows", level=3)
+            self._paragraph("What it shows", "Heading 3")
             self.document.add_paragraph(page.description)
 
     # Building blocks
 
+    def _text(self, cell: _Cell, text: str, *, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+
+    def _paragraph(self, text: str, style: str | None = None) -> Paragraph:
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
     def _chart(self, chart: ChartView, caption: str) -> None:
         paragraph = self.document.add_paragraph()
-        paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
-        _describe(self.document.inline_shapes[-1], chart.alt, f"{chart.ref} chart")
-        self.document.add_paragraph(caption, style="Caption")
+        # The run hands back its picture: document.inline_shapes would search the whole body each time.
+        picture = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
+        _describe(picture, chart.alt, f"{chart.ref} chart")
+        self._paragraph(caption, "Caption")
 
     def _commentary(self, view: CommentaryView) -> None:
         if view.placeholder:
-            self.document.add_paragraph(view.placeholder, style=PLACEHOLDER_STYLE)
+            self._paragraph(view.placeholder, PLACEHOLDER_STYLE)
         for block in view.blocks:
             self._block(block)
 
     def _block(self, block: BlockView) -> None:
         for item in block.items:
-            paragraph = self.document.add_paragraph(style="List Bullet" if block.bullets else None)
+            paragraph = self._paragraph("", "List Bullet" if block.bullets else None)
             for run_view in item:
                 for index, line in enumerate(run_view.lines):
                     if index:
@@ -397,7 +417,7 @@ class _DocxWriter:
     def _table(self, headings: Sequence[str], widths_mm: Sequence[float], rows: int = 0) -> Table:
         """A table with a repeating header row and fixed column widths, built row by row, never by cell()."""
         table = self.document.add_table(rows=1 + rows, cols=len(headings))
-        table.style = self.document.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         _fixed_layout(table)
@@ -407,7 +427,7 @@ class _DocxWriter:
         _repeat_header(header)
         for cell, heading, width in zip(header.cells, headings, widths_mm, strict=True):
             cell.width = Mm(width)
-            _text(cell, heading, bold=True)
+            self._text(cell, heading, bold=True)
             self._fill(cell, "header")
         for row in table.rows[1:]:
             for cell, width in zip(row.cells, widths_mm, strict=True):
@@ -420,7 +440,7 @@ class _DocxWriter:
         cells = row.cells
         for cell, value, column in zip(cells, values, table.columns, strict=True):
             cell.width = column.width
-            _text(cell, value)
+            self._text(cell, value)
         return cells
 
     def _fill(self, cell: _Cell, css: str) -> None:
@@ -448,14 +468,6 @@ def _right_tab(paragraph: Paragraph) -> None:
     for position in (Mm(82.55), Mm(165.1)):  # the built-in styles' centre and right stops (3.25", 6.5")
         stops.add_tab_stop(position, WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(PAGE_WIDTH - 2 * MARGIN, WD_TAB_ALIGNMENT.RIGHT)
-
-
-def _text(cell: _Cell, text: str, *, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT_STYLE
-    run = paragraph.add_run(text)
-    if bold:
-        run.bold = True
 
 
 def _has_text(paragraphs: Sequence[Paragraph]) -> bool:
