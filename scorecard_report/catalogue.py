@@ -49,6 +49,43 @@ DEFAULT_COLOURS = {
 }
 
 
+COLUMN_VOCABULARY = (
+    "number",
+    "ref",
+    "title",
+    "description",
+    "target",
+    "bands",
+    "current",
+    "previous_period",
+    "previous_year",
+    "benchmarks",
+    "quarters",
+    "annual",
+    "direction",
+    "comment",
+)
+
+
+def preset_columns(layout: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Each layout's columns; declared extra fields (such as ``rec``) come after the ref or number."""
+    if layout == "quarterly":
+        return ("number", *fields, "title", "description", "bands", "quarters", "comment")
+    if layout == "annual":
+        return (
+            "ref",
+            *fields,
+            "title",
+            "description",
+            "target",
+            "annual",
+            "previous_year",
+            "direction",
+            "comment",
+        )
+    return ("ref", *fields, "title", "current", "previous_year", "target", "benchmarks", "direction")
+
+
 @dataclass(frozen=True)
 class ReportSettings:
     """How the documents look and what they include: the catalogue's ``report:`` block."""
@@ -58,6 +95,8 @@ class ReportSettings:
     colours: tuple[tuple[str, str], ...] = tuple(DEFAULT_COLOURS.items())
     appendix: str | tuple[str, ...] = "all"
     font: str | None = None  # a font family installed on the machine, tried before the shipped one
+    layout: str = "monthly"
+    columns: tuple[str, ...] = preset_columns("monthly", ())
 
     def colour(self, name: str) -> str:
         return dict(self.colours)[name]
@@ -87,6 +126,8 @@ class Indicator:
     highlight: bool
     section_id: str
     line: int | None = None
+    group: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
 
     def benchmark(self, benchmark_id: str) -> Decimal | None:
         return dict(self.benchmarks).get(benchmark_id)
@@ -117,6 +158,7 @@ class Catalogue:
     benchmarks: tuple[BenchmarkSource, ...]
     sections: tuple[Section, ...]
     report: ReportSettings = ReportSettings()
+    fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @cached_property

@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scorecard_report.catalogue import (
+    COLUMN_VOCABULARY,
     DEFAULT_COLOURS,
     DEFAULT_MISSING_MARKERS,
     BenchmarkSource,
@@ -19,6 +20,7 @@ from scorecard_report.catalogue import (
     Indicator,
     ReportSettings,
     Section,
+    preset_columns,
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
@@ -47,6 +49,8 @@ class BenchmarkSchema(_Strict):
 
 
 class ReportSchema(_Strict):
+    layout: Literal["monthly", "quarterly", "annual"] = "monthly"
+    columns: list[str] | None = None
     marking: str = "OFFICIAL"
     logo: str | None = None
     font: str | None = None
@@ -80,6 +84,7 @@ class SettingsSchema(_Strict):
     missing_markers: list[str] = Field(default_factory=lambda: list(DEFAULT_MISSING_MARKERS))
     below_bands: str = "Inadequate"
     band_labels: dict[str, str] = Field(default_factory=dict)
+    fields: dict[str, str] = Field(default_factory=dict)
     trend_periods: int = Field(13, ge=2, le=60)
     benchmarks: list[BenchmarkSchema] = Field(default_factory=list)
     report: ReportSchema = Field(default_factory=ReportSchema)
@@ -109,6 +114,7 @@ class IndicatorSchema(_Strict):
     multiplier: str | None = None
     unit_label: str | None = None
     highlight: bool = False
+    group: str | None = None
 
     @field_validator("unit", "polarity", "frequency", mode="before")
     @classmethod
@@ -215,8 +221,28 @@ def _report_settings(
                     f"appendix names unknown ref '{ref}'",
                     hint="list refs from the catalogue, or write all, highlighted or none",
                 )
+    columns = _columns(reader, schema, settings)
     colours = {**DEFAULT_COLOURS, **schema.colours}
-    return ReportSettings(schema.marking, logo, tuple(colours.items()), appendix, schema.font)
+    return ReportSettings(
+        schema.marking, logo, tuple(colours.items()), appendix, schema.font, schema.layout, columns
+    )
+
+
+def _columns(reader: _Reader, schema: ReportSchema, settings: SettingsSchema) -> tuple[str, ...]:
+    """The table's columns: the catalogue's list, checked, or the layout's preset."""
+    fields = tuple(settings.fields)
+    if schema.columns is None:
+        return preset_columns(schema.layout, fields)
+    known = (*COLUMN_VOCABULARY, *fields)
+    for index, column in enumerate(schema.columns):
+        if column not in known:
+            close = difflib.get_close_matches(column, known, n=1)
+            reader.problem(
+                ("report", "columns", index),
+                f"unknown column '{column}'",
+                hint=f"did you mean '{close[0]}'?" if close else f"use {', '.join(known)}",
+            )
+    return tuple(schema.columns)
 
 
 MAX_LOGO_SIDE = 4000
@@ -286,10 +312,15 @@ def _read_indicators(
         ref = raw.get("ref") if isinstance(raw, dict) and isinstance(raw.get("ref"), str) else None
         if ref is not None:
             _check_unique(reader, seen_refs, ref, (*where, "ref"), "ref", ref=ref)
+        declared = settings.fields if settings else {}
+        extra = {k: v for k, v in raw.items() if k in declared} if isinstance(raw, dict) else {}
+        if isinstance(raw, dict):
+            raw = {k: v for k, v in raw.items() if k not in declared}
         schema = reader.validate(IndicatorSchema, raw, where, ref=ref)
         if schema is None or settings is None:
             continue
-        indicator = _IndicatorChecks(reader, schema, where, settings, section.id).build()
+        fields = tuple((name, "" if extra.get(name) is None else str(extra[name])) for name in declared)
+        indicator = _IndicatorChecks(reader, schema, where, settings, section.id, fields).build()
         if indicator is not None:
             indicators.append(indicator)
     return tuple(indicators)
@@ -305,9 +336,10 @@ class _IndicatorChecks:
         at: YamlPath,
         settings: SettingsSchema,
         section_id: str,
+        fields: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.reader, self.schema, self.at, self.settings = reader, schema, at, settings
-        self.section_id = section_id
+        self.section_id, self.fields = section_id, fields
         self.failed = False
         self.unit = Unit(schema.unit)
 
@@ -342,6 +374,8 @@ class _IndicatorChecks:
             unit_label=schema.unit_label,
             highlight=schema.highlight,
             section_id=self.section_id,
+            group=schema.group,
+            fields=self.fields,
             line=self.reader.document.line_of(self.at),
         )
 
@@ -503,6 +537,7 @@ def _catalogue(
         benchmarks=tuple(BenchmarkSource(b.id, b.label, b.year) for b in settings.benchmarks),
         sections=sections,
         report=report,
+        fields=tuple(settings.fields.items()),
         band_labels=dict(settings.band_labels),
     )
 

@@ -9,7 +9,14 @@ from scorecard_report.catalogue import Catalogue, Indicator
 from scorecard_report.load.benchmarks import BenchmarkTable
 from scorecard_report.load.values import ValueTable
 from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
-from scorecard_report.model.report import BenchmarkComparison, Figure, Report, Row, SectionReport
+from scorecard_report.model.report import (
+    BenchmarkComparison,
+    Figure,
+    QuarterFigure,
+    Report,
+    Row,
+    SectionReport,
+)
 from scorecard_report.model.summary import largest_movers, status_counts
 from scorecard_report.periods import Month
 from scorecard_report.rules.bands import performance_band, performance_band_key
@@ -65,7 +72,7 @@ def build_report(
         organisation=catalogue.organisation,
         name=catalogue.name,
         period=period,
-        period_text=period.words(),
+        period_text=report_period_text(catalogue, period),
         missing_label=catalogue.missing_label,
         below_bands=catalogue.below_bands,
         benchmarks=catalogue.benchmarks,
@@ -76,7 +83,18 @@ def build_report(
         total=status_counts("All sections", all_rows),
         improvements=largest_movers(sections, Judgement.IMPROVING),
         deteriorations=largest_movers(sections, Judgement.DECLINING),
+        fields=catalogue.fields,
+        year_label=catalogue.calendar.year_label(period),
     )
+
+
+def report_period_text(catalogue: Catalogue, period: Month) -> str:
+    """``January 2023``; for a quarterly layout at a quarter end, ``Quarter 4 2015/16``."""
+    if catalogue.report.layout == "quarterly" and catalogue.calendar.is_quarter_end(period):
+        return catalogue.calendar.quarter_words(period)
+    if catalogue.report.layout == "annual" and catalogue.calendar.is_year_end(period):
+        return catalogue.calendar.year_label(period)
+    return period.words()
 
 
 def _figure(
@@ -145,7 +163,36 @@ def _row(
         ),
         in_appendix=catalogue.report.in_appendix(indicator.ref, indicator.highlight),
         commentary=commentary.indicator(indicator.ref),
+        group=indicator.group,
+        fields=indicator.fields,
+        bands=tuple((band.key, band.label, band.threshold.written) for band in indicator.bands),
+        quarters=_quarters(catalogue, indicator, series, report),
+        annual=figure(catalogue.calendar.latest_year_end(report)),
     )
+
+
+def _quarters(
+    catalogue: Catalogue, indicator: Indicator, series: Series, report: Month
+) -> tuple[QuarterFigure, ...]:
+    """Q1-Q4 of the financial year containing the report period, each judged against the bands."""
+    calendar = catalogue.calendar
+    year_start = calendar.year_start(report).year
+    quarters = []
+    for number in range(1, 5):
+        end = calendar.quarter_end(year_start, number)
+        if end > report:
+            quarters.append(QuarterFigure(f"Q{number}", None, None, None))
+            continue
+        figure = _figure(catalogue, indicator, series, end, report)
+        quarters.append(
+            QuarterFigure(
+                f"Q{number}",
+                figure,
+                performance_band(indicator.bands, figure.shown, indicator.polarity, catalogue.below_bands),
+                performance_band_key(indicator.bands, figure.shown, indicator.polarity),
+            )
+        )
+    return tuple(quarters)
 
 
 def _benchmarks(

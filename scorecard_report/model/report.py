@@ -34,6 +34,16 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class QuarterFigure:
+    """One quarter of the report's financial year: its value and band; ``future`` ones are blank."""
+
+    label: str  # "Q1"
+    figure: Figure | None  # None for a quarter that ends after the report period
+    band: str | None
+    band_key: str | None
+
+
+@dataclass(frozen=True)
 class BenchmarkComparison:
     source: BenchmarkSource
     year: str | None  # the value's own year where the benchmarks file gives one, else the source's
@@ -73,6 +83,11 @@ class Row:
     trend: tuple[Figure, ...]
     in_appendix: bool = True
     commentary: Text | None = None
+    group: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    bands: tuple[tuple[str, str, str], ...] = ()  # (key, label, threshold as written)
+    quarters: tuple[QuarterFigure, ...] = ()
+    annual: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,8 @@ class Report:
     total: StatusCounts | None = None
     improvements: tuple[Mover, ...] = ()
     deteriorations: tuple[Mover, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
+    year_label: str = ""  # the financial year containing the period, e.g. 2015/16
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -22,6 +22,7 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from scorecard_report.problems import InputError, Problem
+from scorecard_report.render.table import TableCell, ValueCell
 from scorecard_report.render.view import (
     AppendixPage,
     BlockView,
@@ -29,8 +30,6 @@ from scorecard_report.render.view import (
     CommentaryView,
     DocumentView,
     SectionView,
-    TableRow,
-    ValueCell,
 )
 
 PLACEHOLDER_STYLE = "Commentary placeholder"
@@ -39,9 +38,6 @@ TABLE_TEXT_STYLE = "Table text"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
 DOTX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# Ref, Indicator, Current, Previous Year, Target, then benchmarks and Direction share the rest (mm).
-FIXED_COLUMNS_MM = (14.0, 78.0, 22.0, 20.0, 18.0)
-DIRECTION_MM = 28.0
 TABLE_WIDTH_MM = 273.0
 
 
@@ -287,38 +283,40 @@ class _DocxWriter:
         self._page_break()
 
     def _scorecard_table(self, section: SectionView) -> None:
-        benchmarks = len(self.doc.benchmark_headings)
-        spare = TABLE_WIDTH_MM - sum(FIXED_COLUMNS_MM) - DIRECTION_MM
-        widths = (*FIXED_COLUMNS_MM, *([spare / benchmarks] * benchmarks), DIRECTION_MM)
-        headings = (
-            "Ref",
-            "Indicator",
-            "Current",
-            "Previous Year",
-            "Target",
-            *self.doc.benchmark_headings,
-            "Direction of Travel",
+        columns = section.columns
+        table = self._table(
+            [c.heading for c in columns], [c.width_mm for c in columns], rows=len(section.lines)
         )
-        table = self._table(headings, widths, rows=len(section.rows))
-        for table_row, row in zip(table.rows[1:], section.rows, strict=True):
-            self._scorecard_row(table_row, row)
+        for table_row, line in zip(table.rows[1:], section.lines, strict=True):
+            _no_split(table_row)
+            if line.group:
+                self._group_row(table_row, line.group)
+                continue
+            for cell, value, column in zip(table_row.cells, line.cells, columns, strict=True):
+                self._cell(cell, value, bold=value.header or column.key in ("current", "annual"))
 
-    def _scorecard_row(self, table_row: _Row, row: TableRow) -> None:
+    def _group_row(self, table_row: _Row, title: str) -> None:
+        """A themed heading across the whole table, as in the quarterly scorecards."""
         cells = table_row.cells
-        _no_split(table_row)
-        self._text(cells[0], row.ref, bold=True)
-        self._text(cells[1], row.title)
-        self._value(cells[2], row.current, bold=True)
-        self._value(cells[3], row.previous_year)
-        self._text(cells[4], row.target)
-        for cell, benchmark in zip(cells[5:-1], row.benchmarks, strict=True):
-            self._text(cell, benchmark)
-        direction = cells[-1].paragraphs[0]
-        arrow = direction.add_run(row.direction.arrow)
-        arrow.bold, arrow.font.size = True, Pt(11)
-        arrow.font.color.rgb = RGBColor.from_string(self.arrows[row.direction.css])
-        if row.direction.word:
-            direction.add_run(f" {row.direction.word}")
+        merged = cells[0].merge(cells[-1])
+        self._text(merged, title, bold=True)
+        self._fill(merged, "group")
+
+    def _cell(self, cell: _Cell, value: TableCell, *, bold: bool) -> None:
+        if value.arrow:
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
+            arrow = paragraph.add_run(value.arrow)
+            arrow.bold, arrow.font.size = True, Pt(11)
+            arrow.font.color.rgb = RGBColor.from_string(self.arrows[value.css])
+            if value.text:
+                paragraph.add_run(f" {value.text}")
+            return
+        if value.placeholder:
+            self._text(cell, value.text)
+            cell.paragraphs[0].runs[0].italic = True
+            return
+        self._value(cell, ValueCell(value.text, value.note, value.css, value.word), bold=bold)
 
     def _value(self, cell: _Cell, value: ValueCell, *, bold: bool = False) -> None:
         self._text(cell, value.text, bold=bold)
@@ -444,7 +442,13 @@ class _DocxWriter:
         return cells
 
     def _fill(self, cell: _Cell, css: str) -> None:
-        fill, text = ("1D4F91", "FFFFFF") if css == "header" else self.fills.get(css, ("", ""))
+        fill, text = (
+            ("1D4F91", "FFFFFF")
+            if css == "header"
+            else ("DEE0E2", "0B0C0C")
+            if css == "group"
+            else self.fills.get(css, ("", ""))
+        )
         if not fill:
             return
         shading = OxmlElement("w:shd")

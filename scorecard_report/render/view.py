@@ -10,19 +10,14 @@ from scorecard_report.model.commentary import BulletList, Run, Text
 from scorecard_report.model.report import Report, Row, SectionReport
 from scorecard_report.model.summary import relative_change_text
 from scorecard_report.render.charts import Chart
-from scorecard_report.rules.direction import Direction, Judgement
+from scorecard_report.render.table import (
+    Column,
+    TableLine,
+    TableMaker,
+    ValueCell,
+    current_cell,
+)
 from scorecard_report.rules.polarity import Polarity
-from scorecard_report.rules.targets import RagStatus
-
-STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
-JUDGEMENT_CLASSES = {
-    Judgement.IMPROVING: "improving",
-    Judgement.DECLINING: "declining",
-    Judgement.INCREASED: "neutral",
-    Judgement.DECREASED: "neutral",
-    Judgement.NO_CHANGE: "neutral",
-    Judgement.NONE: "neutral",
-}
 
 
 @dataclass(frozen=True)
@@ -42,32 +37,6 @@ class BlockView:
 class CommentaryView:
     blocks: tuple[BlockView, ...]
     placeholder: str = ""
-
-
-@dataclass(frozen=True)
-class ValueCell:
-    text: str
-    note: str = ""
-    css: str = ""
-    word: str = ""
-
-
-@dataclass(frozen=True)
-class DirectionCell:
-    arrow: str
-    word: str
-    css: str
-
-
-@dataclass(frozen=True)
-class TableRow:
-    ref: str
-    title: str
-    current: ValueCell
-    previous_year: ValueCell
-    target: str
-    benchmarks: tuple[str, ...]
-    direction: DirectionCell
 
 
 @dataclass(frozen=True)
@@ -117,7 +86,8 @@ class SectionView:
     owner: str
     commentary: CommentaryView
     highlights: tuple[ChartView, ...]
-    rows: tuple[TableRow, ...]
+    columns: tuple[Column, ...]
+    lines: tuple[TableLine, ...]
 
 
 @dataclass(frozen=True)
@@ -172,37 +142,6 @@ def _runs(runs: tuple[Run, ...]) -> tuple[RunView, ...]:
     return tuple(RunView(tuple(run.text.split("\n")), run.bold, run.italic) for run in runs)
 
 
-def current_cell(row: Row) -> ValueCell:
-    """Coloured by RAG where there is a target, else by band; the word always goes with the colour."""
-    note = row.current.period_text if row.frequency.value != "monthly" else ""
-    if row.status is not RagStatus.NONE:
-        word = STATUS_WORDS[row.status]
-        return ValueCell(row.current.text, note, f"fill-{row.status.value}", word)
-    if row.band_key is not None and row.band is not None:
-        return ValueCell(row.current.text, note, f"fill-{row.band_key.replace('_', '-')}", row.band)
-    return ValueCell(row.current.text, note, "fill-none" if row.current.missing else "")
-
-
-def direction_cell(row: Row) -> DirectionCell:
-    if row.direction is Direction.NONE:
-        return DirectionCell("–", "", "neutral")
-    word = row.judgement.value.capitalize()
-    return DirectionCell(row.direction.arrow, word, JUDGEMENT_CLASSES[row.judgement])
-
-
-def table_row(row: Row) -> TableRow:
-    previous_note = row.previous_year.period_text if row.frequency.value != "monthly" else ""
-    return TableRow(
-        ref=row.ref,
-        title=row.title,
-        current=current_cell(row),
-        previous_year=ValueCell(row.previous_year.text, previous_note),
-        target=row.target_text,
-        benchmarks=tuple(benchmark.text for benchmark in row.benchmarks),
-        direction=direction_cell(row),
-    )
-
-
 def chart_view(row: Row, chart: Chart) -> ChartView:
     return ChartView(
         row.ref, row.title, chart.data_uri(), chart.alt, chart.width_mm, chart.height_mm, chart.png
@@ -214,16 +153,17 @@ def anchor(kind: str, key: str) -> str:
     return f"{kind}-" + "".join(c if c.isalnum() else f"_{ord(c):x}_" for c in key)
 
 
-def section_view(section: SectionReport, small: Mapping[str, Chart], final: bool) -> SectionView:
+def section_view(section: SectionReport, small: Mapping[str, Chart], table: TableMaker) -> SectionView:
     owner = section.owner or ""
     placeholder = f"Commentary placeholder: {section.title}" + (f" ({owner})" if owner else "")
     return SectionView(
         anchor=anchor("section", section.id),
         title=section.title,
         owner=owner,
-        commentary=commentary_view(section.commentary, placeholder, final),
+        commentary=commentary_view(section.commentary, placeholder, table.final),
         highlights=tuple(chart_view(row, small[row.ref]) for row in section.rows if row.ref in small),
-        rows=tuple(table_row(row) for row in section.rows),
+        columns=table.columns,
+        lines=table.lines(section.rows),
     )
 
 
@@ -364,6 +304,7 @@ def document_view(
     report: Report, small: Mapping[str, Chart], large: Mapping[str, Chart], *, final: bool, produced: str
 ) -> DocumentView:
     statuses, bands, arrows = _key(report)
+    table = TableMaker(report, final)
     counts = (*report.summary, *((report.total,) if report.total else ()))
     return DocumentView(
         lang="en-GB",
@@ -403,7 +344,7 @@ def document_view(
             (block.title, commentary_view(block.text, f"Commentary placeholder: {block.title}", final))
             for block in report.commentary
         ),
-        sections=tuple(section_view(section, small, final) for section in report.sections),
+        sections=tuple(section_view(section, small, table) for section in report.sections),
         appendix=tuple(
             appendix_page(row, section, large, final)
             for section in report.sections

@@ -1,0 +1,250 @@
+"""The scorecard table: which columns the catalogue asks for, and every cell's text, word and fill."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard_report.model.commentary import BulletList, Text
+from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
+from scorecard_report.rules.direction import Direction, Judgement
+from scorecard_report.rules.selection import Frequency
+from scorecard_report.rules.targets import RagStatus
+
+STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
+JUDGEMENT_CLASSES = {
+    Judgement.IMPROVING: "improving",
+    Judgement.DECLINING: "declining",
+    Judgement.INCREASED: "neutral",
+    Judgement.DECREASED: "neutral",
+    Judgement.NO_CHANGE: "neutral",
+    Judgement.NONE: "neutral",
+}
+
+
+@dataclass(frozen=True)
+class ValueCell:
+    text: str
+    note: str = ""
+    css: str = ""
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class DirectionCell:
+    arrow: str
+    word: str
+    css: str
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    heading: str
+    width_mm: float
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell: its text, the word that goes with its colour, a small note (period), its fill."""
+
+    text: str
+    word: str = ""
+    note: str = ""
+    css: str = ""
+    arrow: str = ""
+    header: bool = False  # the row's ref or number: a row header for screen readers
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class TableLine:
+    """A row of the table, or (with ``group`` set and no cells) a themed heading spanning it."""
+
+    cells: tuple[TableCell, ...] = ()
+    group: str | None = None
+
+
+def current_cell(row: Row) -> ValueCell:
+    """Coloured by RAG where there is a target, else by band; the word always goes with the colour."""
+    note = row.current.period_text if row.frequency.value != "monthly" else ""
+    if row.status is not RagStatus.NONE:
+        word = STATUS_WORDS[row.status]
+        return ValueCell(row.current.text, note, f"fill-{row.status.value}", word)
+    if row.band_key is not None and row.band is not None:
+        return ValueCell(row.current.text, note, f"fill-{row.band_key.replace('_', '-')}", row.band)
+    return ValueCell(row.current.text, note, "fill-none" if row.current.missing else "")
+
+
+def direction_cell(row: Row) -> DirectionCell:
+    if row.direction is Direction.NONE:
+        return DirectionCell("–", "", "neutral")
+    word = row.judgement.value.capitalize()
+    return DirectionCell(row.direction.arrow, word, JUDGEMENT_CLASSES[row.judgement])
+
+
+STANDARD_BANDS = ("requires_improvement", "good", "outstanding")
+TABLE_WIDTH_MM = 273.0
+FIXED_WIDTHS_MM = {
+    "number": 9.0,
+    "ref": 14.0,
+    "target": 18.0,
+    "band": 19.0,
+    "current": 22.0,
+    "previous_period": 20.0,
+    "previous_year": 20.0,
+    "benchmark": 20.0,
+    "quarter": 17.0,
+    "annual": 22.0,
+    "direction": 28.0,
+    "field": 16.0,
+}
+FLEXIBLE_WEIGHTS = {"title": 3.0, "description": 3.0, "comment": 4.0}
+MIN_FLEXIBLE_MM = 22.0
+NUMERIC = {"target", "band", "current", "previous_period", "previous_year", "benchmark", "quarter", "annual"}
+
+
+def _kind(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
+class TableMaker:
+    """Turns report rows into table lines for the catalogue's columns (or its layout's preset)."""
+
+    def __init__(self, report: Report, final: bool) -> None:
+        self.report, self.final = report, final
+        self.field_headings = dict(report.fields)
+        self.numbers = {row.ref: index for index, row in enumerate(report.rows, 1)}
+        self.band_labels = self._band_labels()
+        self.columns = self._sized(self._expanded())
+
+    def _band_labels(self) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        for row in self.report.rows:
+            for key, label, _threshold in row.bands:
+                labels.setdefault(key, label)
+        ordered = [key for key in STANDARD_BANDS if key in labels]
+        return {key: labels[key] for key in (*ordered, *(k for k in labels if k not in ordered))}
+
+    def _expanded(self) -> list[tuple[str, str]]:
+        columns: list[tuple[str, str]] = []
+        for name in self.report.settings.columns:
+            if name == "bands":
+                columns += [(f"band:{key}", label) for key, label in self.band_labels.items()]
+            elif name == "benchmarks":
+                columns += [(f"benchmark:{source.id}", source.heading) for source in self.report.benchmarks]
+            elif name == "quarters":
+                columns += [(f"quarter:{number}", f"Q{number}") for number in range(1, 5)]
+            elif name in self.field_headings:
+                columns.append((f"field:{name}", self.field_headings[name]))
+            else:
+                columns.append((name, self._heading(name)))
+        return columns
+
+    def _heading(self, name: str) -> str:
+        quarterly = self.report.settings.layout == "quarterly"
+        return {
+            "number": "No",
+            "ref": "Ref",
+            "title": "Measure" if quarterly else "Indicator",
+            "description": "What it Shows",
+            "target": "Target",
+            "current": "Current",
+            "previous_period": "Previous Period",
+            "previous_year": "Previous Year",
+            "annual": self.report.year_label,
+            "direction": "Direction of Travel",
+            "comment": "Comment",
+        }[name]
+
+    def _sized(self, columns: list[tuple[str, str]]) -> tuple[Column, ...]:
+        fixed = sum(FIXED_WIDTHS_MM.get(_kind(key), 0.0) for key, _ in columns)
+        weights = sum(FLEXIBLE_WEIGHTS.get(key, 0.0) for key, _ in columns)
+        room = max(TABLE_WIDTH_MM - fixed, MIN_FLEXIBLE_MM * max(weights, 1.0) / 3)
+        return tuple(
+            Column(
+                key,
+                heading,
+                FIXED_WIDTHS_MM.get(_kind(key))
+                or max(room * FLEXIBLE_WEIGHTS.get(key, 1.0) / (weights or 1.0), MIN_FLEXIBLE_MM),
+                _kind(key) in NUMERIC,
+            )
+            for key, heading in columns
+        )
+
+    def lines(self, rows: tuple[Row, ...]) -> tuple[TableLine, ...]:
+        """The rows' lines, with a themed heading line wherever the group changes."""
+        lines: list[TableLine] = []
+        group: str | None = None
+        for row in rows:
+            if row.group and row.group != group:
+                lines.append(TableLine(group=row.group))
+            group = row.group
+            lines.append(TableLine(tuple(self._cell(column.key, row) for column in self.columns)))
+        return tuple(lines)
+
+    def _cell(self, key: str, row: Row) -> TableCell:
+        kind, _, detail = key.partition(":")
+        if kind in ("number", "ref"):
+            text = str(self.numbers[row.ref]) if kind == "number" else row.ref
+            return TableCell(text, header=True)
+        if kind == "band":
+            return TableCell(next((written for k, _label, written in row.bands if k == detail), ""))
+        if kind == "benchmark":
+            return TableCell(next((b.text for b in row.benchmarks if b.source.id == detail), ""))
+        if kind == "quarter":
+            return quarter_cell(row.quarters[int(detail) - 1], bool(row.bands))
+        if kind == "field":
+            return TableCell(dict(row.fields).get(detail, ""))
+        return self._simple(kind, row)
+
+    def _simple(self, kind: str, row: Row) -> TableCell:
+        if kind in ("current", "annual"):
+            if kind == "annual" and row.frequency is not Frequency.ANNUAL:
+                return _figure_cell(row.annual, row)
+            value = current_cell(row)
+            return TableCell(value.text, value.word, value.note, value.css)
+        if kind in ("previous_period", "previous_year"):
+            return _figure_cell(row.previous_period if kind == "previous_period" else row.previous_year, row)
+        if kind == "direction":
+            direction = direction_cell(row)
+            return TableCell(direction.word, arrow=direction.arrow, css=direction.css)
+        if kind == "comment":
+            return self._comment(row)
+        return TableCell(
+            {"title": row.title, "description": row.description, "target": row.target_text}[kind]
+        )
+
+    def _comment(self, row: Row) -> TableCell:
+        text = row.commentary
+        if text is None or text.empty or (text.draft and self.final):
+            return TableCell(
+                "" if self.final else f"Commentary placeholder: {row.ref}", placeholder=not self.final
+            )
+        return TableCell(plain_text(text))
+
+
+def _figure_cell(figure: Figure | None, row: Row) -> TableCell:
+    if figure is None:
+        return TableCell("")
+    return TableCell(figure.text, note=figure.period_text if row.frequency is not Frequency.MONTHLY else "")
+
+
+def quarter_cell(quarter: QuarterFigure, banded: bool) -> TableCell:
+    """A quarter's value filled with its own band and carrying the band's word; a future one is blank."""
+    if quarter.figure is None:
+        return TableCell("")
+    if quarter.figure.missing or not banded or quarter.band_key is None:
+        return TableCell(quarter.figure.text)
+    css = f"fill-{quarter.band_key.replace('_', '-')}"
+    return TableCell(quarter.figure.text, word=quarter.band or "", css=css)
+
+
+def plain_text(text: Text) -> str:
+    """Commentary as one plain string for a table cell: paragraphs joined, bullets marked with •."""
+    parts = []
+    for block in text.blocks:
+        items = block.items if isinstance(block, BulletList) else (block.runs,)
+        prefix = "• " if isinstance(block, BulletList) else ""
+        parts += [prefix + "".join(run.text for run in item) for item in items]
+    return "\n".join(parts)
