@@ -191,6 +191,13 @@ def load_catalogue(path: Path) -> Catalogue:
     reader = _Reader(document)
     settings = reader.validate(SettingsSchema, document.data, ())
     sections = _read_sections(reader, document.data, settings)
+    for name in settings.fields if settings else ():
+        if name in IndicatorSchema.model_fields:
+            reader.problem(
+                ("fields", name),
+                f"field '{name}' is already an indicator key",
+                hint="give the extra field another name, such as rec or theme",
+            )
     report = _report_settings(reader, path, settings, sections) if settings else None
     if reader.problems or settings is None or report is None:
         raise InputError(reader.problems)

@@ -108,6 +108,13 @@ def _kind(key: str) -> str:
     return key.split(":", 1)[0]
 
 
+def _fixed_width(key: str, heading: str) -> float | None:
+    """A field headed by one short word ("Rec") stays narrow; a longer heading needs room to read."""
+    if _kind(key) == "field" and len(heading) > 6:
+        return 24.0
+    return FIXED_WIDTHS_MM.get(_kind(key))
+
+
 class TableMaker:
     """Turns report rows into table lines for the catalogue's columns (or its layout's preset)."""
 
@@ -158,14 +165,14 @@ class TableMaker:
         }[name]
 
     def _sized(self, columns: list[tuple[str, str]]) -> tuple[Column, ...]:
-        fixed = sum(FIXED_WIDTHS_MM.get(_kind(key), 0.0) for key, _ in columns)
+        fixed = sum(_fixed_width(key, heading) or 0.0 for key, heading in columns)
         weights = sum(FLEXIBLE_WEIGHTS.get(key, 0.0) for key, _ in columns)
         room = max(TABLE_WIDTH_MM - fixed, MIN_FLEXIBLE_MM * max(weights, 1.0) / 3)
         return tuple(
             Column(
                 key,
                 heading,
-                FIXED_WIDTHS_MM.get(_kind(key))
+                _fixed_width(key, heading)
                 or max(room * FLEXIBLE_WEIGHTS.get(key, 1.0) / (weights or 1.0), MIN_FLEXIBLE_MM),
                 _kind(key) in NUMERIC,
             )
