@@ -319,14 +319,22 @@ def _read_indicators(
         ref = raw.get("ref") if isinstance(raw, dict) and isinstance(raw.get("ref"), str) else None
         if ref is not None:
             _check_unique(reader, seen_refs, ref, (*where, "ref"), "ref", ref=ref)
-        declared = settings.fields if settings else {}
+        declared = (
+            {name for name in settings.fields if name not in IndicatorSchema.model_fields}
+            if settings
+            else set()
+        )
         extra = {k: v for k, v in raw.items() if k in declared} if isinstance(raw, dict) else {}
         if isinstance(raw, dict):
             raw = {k: v for k, v in raw.items() if k not in declared}
         schema = reader.validate(IndicatorSchema, raw, where, ref=ref)
         if schema is None or settings is None:
             continue
-        fields = tuple((name, "" if extra.get(name) is None else str(extra[name])) for name in declared)
+        fields = tuple(
+            (name, "" if extra.get(name) is None else str(extra[name]))
+            for name in settings.fields
+            if name in declared
+        )
         indicator = _IndicatorChecks(reader, schema, where, settings, section.id, fields).build()
         if indicator is not None:
             indicators.append(indicator)
