@@ -3,85 +3,193 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from scorecard_report import __version__
-from scorecard_report.catalogue import Catalogue
-from scorecard_report.load.benchmarks import BenchmarkTable, load_benchmarks
-from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.load.commentary import default_commentary_path, load_commentary
-from scorecard_report.load.values import ValueTable, load_values
-from scorecard_report.model.build import build_report, default_report_period
-from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
-from scorecard_report.periods import Month, PeriodError, parse_period
-from scorecard_report.problems import ExitCode, InputError, Problem
+from scorecard_report.load.config import Config, find_config
+from scorecard_report.messages import (
+    OutputStyle,
+    log,
+    progress,
+    report_problems,
+    report_tally,
+    setup_logging,
+)
+from scorecard_report.model.build import build_report
+from scorecard_report.pipeline import (
+    LATEST,
+    Edition,
+    commentary_file,
+    load_inputs,
+    parse_formats,
+    prepare_edition,
+    report_period,
+)
+from scorecard_report.problems import ExitCode, InputError, UsageError
+from scorecard_report.publish.commentary_file import write_commentary_drafts
+from scorecard_report.publish.manifest import MANIFEST_NAME
 from scorecard_report.publish.output import write_atomically
-from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outputs
+from scorecard_report.publish.publish import PublishJob, publish
+from scorecard_report.render.outputs import RenderOptions, render_outputs
+from scorecard_report.settings import with_config
+from scorecard_report.starter import create_project
 
-DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
-DEFAULT_OUTPUT = Path("output")
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out as given (exit 2)."""
-
-
-@dataclass(frozen=True)
-class Inputs:
-    catalogue: Catalogue
-    values: ValueTable
-    benchmarks: BenchmarkTable | None
+EXIT_CODES = """\
+exit codes:
+  0   done (publish: also when everything was already up to date)
+  2   usage: an unknown option, format or section, a bad --period
+  65  the catalogue, the data, the commentary, the config or a template is wrong (every problem is listed)
+  66  an input file is missing or unreadable
+  73  an output cannot be written
+  75  another publish is running in the output folder; try again later
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scorecard", description="Council performance scorecards.")
+    parser = argparse.ArgumentParser(
+        prog="scorecard",
+        description="Council performance scorecards.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"scorecard-report {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser(
-        "validate", help="check the catalogue and the values, listing every problem"
+    common = _common_options()
+    validate = _command(
+        commands, "validate", "check the catalogue and the values, listing every problem", common
     )
-    build = commands.add_parser("build", help="build the scorecard for a period")
-    for command in (validate, build):
-        command.add_argument(
-            "--catalogue",
-            type=Path,
-            default=DEFAULT_CATALOGUE,
-            help="indicator catalogue (default: indicator_specs.yaml)",
-        )
-        command.add_argument(
-            "--data", type=Path, help="values file, CSV or XLSX (default: the catalogue's data:)"
-        )
-        command.add_argument(
-            "--benchmarks", type=Path, help="benchmark values: ref,benchmark,value[,year] (CSV or XLSX)"
-        )
-        command.add_argument(
-            "--encoding", default="utf-8", help="encoding of a CSV values file (default: utf-8)"
-        )
-        command.add_argument(
-            "--strict", action="store_true", help="treat refs missing from the catalogue as errors"
-        )
-    build.add_argument(
-        "--period", help="report month, YYYY-MM (default: the latest month with enough values)"
+    build = _command(commands, "build", "build the scorecard for a period", common)
+    publish = _command(
+        commands,
+        "publish",
+        "build, check and publish every configured format to the output folder, for cron",
+        common,
     )
-    build.add_argument(
-        "--format",
-        default="pdf,html,docx,csv",
-        help="comma-separated formats: pdf, html, docx, csv (default: all)",
-    )
+    for command in (validate, build, publish):
+        _input_options(command)
+    for command in (build, publish):
+        _output_options(command)
     build.add_argument(
         "--commentary",
         type=Path,
-        help="commentary file (default: commentary/YYYY-MM.yaml beside the catalogue)",
+        metavar="FILE",
+        help="commentary file (default: YYYY-MM.yaml in the config's commentary folder, else in "
+        "commentary/ beside the catalogue)",
     )
-    build.add_argument("--templates", type=Path, help="folder of templates overriding the built-in ones")
-    build.add_argument("--final", action="store_true", help="leave commentary placeholders out")
-    build.add_argument("--docx-template", type=Path, help="the council's Word template (.docx or .dotx)")
-    build.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="output folder (default: ./output)")
-    build.add_argument("--name", help="file-name stem (default: the catalogue's name)")
+    build.add_argument("--final", action="store_true", help="leave commentary placeholders and drafts out")
+    init = _command(commands, "init", "create a new project folder that builds at once", common)
+    init.add_argument("folder", type=Path, metavar="DIR", help="the new (or empty) project folder")
+    _commentary_commands(commands, common)
     return parser
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", type=Path, metavar="FILE", help="settings file (default: ./scorecard.toml if present)"
+    )
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="say only what went wrong")
+    loudness.add_argument("-v", "--verbose", action="store_true", help="say each step as well")
+    common.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one JSON object a line, for logs",
+    )
+    return common
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    common: argparse.ArgumentParser,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        parents=[common],
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--catalogue",
+        type=Path,
+        metavar="FILE",
+        help="indicator catalogue (default: the config's, else indicator_specs.yaml)",
+    )
+    command.add_argument(
+        "--data",
+        type=Path,
+        metavar="FILE",
+        help="values file, CSV or XLSX (default: the config's, else the catalogue's data:)",
+    )
+    command.add_argument(
+        "--benchmarks",
+        type=Path,
+        metavar="FILE",
+        help="benchmark values: ref,benchmark,value[,year] (CSV or XLSX)",
+    )
+    command.add_argument(
+        "--encoding", default="utf-8", metavar="ENC", help="encoding of a CSV values file (default: utf-8)"
+    )
+    command.add_argument(
+        "--strict", action="store_true", help="treat refs missing from the catalogue as errors"
+    )
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--period",
+        default=LATEST,
+        metavar="YYYY-MM",
+        help="report month, YYYY-MM, or latest: the latest month in which at least half the monthly "
+        "indicators have a value (the default)",
+    )
+    command.add_argument(
+        "--format",
+        metavar="LIST",
+        help="comma-separated formats: pdf, html, docx, csv (default: the config's, else all)",
+    )
+    command.add_argument(
+        "--section",
+        action="append",
+        metavar="ID",
+        help="only this section, for a service-level edition named NAME-ID-YYYY-MM (repeatable)",
+    )
+    command.add_argument(
+        "--templates", type=Path, metavar="DIR", help="folder of templates overriding the built-in ones"
+    )
+    command.add_argument(
+        "--docx-template", type=Path, metavar="FILE", help="the council's Word template (.docx or .dotx)"
+    )
+    command.add_argument(
+        "--out", type=Path, metavar="DIR", help="output folder (default: the config's, else ./output)"
+    )
+    command.add_argument(
+        "--name", metavar="NAME", help="file-name stem (default: the config's, else the catalogue's name)"
+    )
+
+
+def _commentary_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    commentary = commands.add_parser("commentary", help="draft the commentary file for a period")
+    actions = commentary.add_subparsers(dest="action", required=True)
+    init = _command(actions, "init", "write a commentary file with a drafted slot for every text", common)
+    _input_options(init)
+    init.add_argument(
+        "--period", default=LATEST, metavar="YYYY-MM", help="report month, YYYY-MM, or latest (the default)"
+    )
+    init.add_argument(
+        "--update", action="store_true", help="add the missing slots to an existing file, keeping every line"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,104 +198,139 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    style = OutputStyle(-1 if arguments.quiet else int(arguments.verbose), arguments.log_format == "json")
+    setup_logging(style)
+    command = " ".join(filter(None, (arguments.command, getattr(arguments, "action", None))))
     try:
-        return int(_COMMANDS[arguments.command](arguments))
+        config = find_config(arguments.config) if command != "init" else Config()
+        return int(_COMMANDS[command](with_config(arguments, config), style))
     except InputError as error:
-        _report(error.problems, arguments.command)
+        _report_failure(error, command)
         return int(error.exit_code)
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        log.error("%s", error)
         return int(ExitCode.USAGE)
 
 
-def _report(problems: Sequence[Problem], command: str = "build") -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = sum(not problem.warning for problem in problems)
-    if errors:
-        outcome = ": nothing was written" if command == "build" else ""
-        print(f"{errors} error{'s' if errors != 1 else ''}{outcome}", file=sys.stderr)
+def _report_failure(error: InputError, command: str) -> None:
+    report_problems(error.problems)
+    errors = sum(not problem.warning for problem in error.problems)
+    outcome = {"build": ": nothing was written", "publish": ": nothing was published"}.get(command, "")
+    if (errors > 1 or outcome) and error.exit_code is not ExitCode.LOCKED:
+        report_tally("%d error%s%s", errors, "s" if errors != 1 else "", outcome)
 
 
-def _load(arguments: argparse.Namespace) -> Inputs:
-    catalogue = load_catalogue(arguments.catalogue)
-    data = arguments.data or catalogue.data
-    if data is None:
-        raise UsageError(f"no values file: give --data FILE or add data: to {arguments.catalogue}")
-    values = load_values(data, catalogue, encoding=arguments.encoding, strict=arguments.strict)
-    benchmarks = None
-    if arguments.benchmarks is not None:
-        benchmarks = load_benchmarks(
-            arguments.benchmarks, catalogue, encoding=arguments.encoding, strict=arguments.strict
-        )
-    _report([*values.warnings, *(benchmarks.warnings if benchmarks else ())])
-    return Inputs(catalogue, values, benchmarks)
-
-
-def _validate(arguments: argparse.Namespace) -> ExitCode:
-    inputs = _load(arguments)
-    indicators = len(inputs.catalogue.indicators)
-    print(
-        f"ok: {arguments.catalogue} ({indicators} indicators) and {inputs.values.path} "
-        f"({len(inputs.values.observations)} values)"
+def _validate(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
+    inputs = load_inputs(arguments)
+    log.info(
+        "ok: %s (%d indicators) and %s (%d values)",
+        arguments.catalogue,
+        len(inputs.catalogue.indicators),
+        inputs.values.path,
+        len(inputs.values.observations),
     )
     return ExitCode.OK
 
 
-def _formats(text: str) -> list[str]:
-    formats = [name.strip().lower() for name in text.split(",") if name.strip()]
-    for name in formats:
-        if name not in FORMATS:
-            raise UsageError(f"unknown format '{name}'; available: {', '.join(FORMATS)}")
-    if not formats:
-        raise UsageError("--format needs at least one format")
-    return formats
+def _render_options(arguments: argparse.Namespace, final: bool) -> RenderOptions:
+    return RenderOptions(templates=arguments.templates, final=final, docx_template=arguments.docx_template)
 
 
-def _report_period(arguments: argparse.Namespace, inputs: Inputs) -> Month:
-    if arguments.period is None:
-        period = default_report_period(inputs.catalogue, inputs.values)
-        if period is None:
-            raise UsageError(f"{inputs.values.path} has no values, so there is no period to report")
-        print(
-            f"period: {period.words()} (the latest month in which at least half the monthly indicators "
-            "have a value)"
-        )
-        return period
-    try:
-        period = parse_period(arguments.period, inputs.catalogue.calendar)
-    except PeriodError as error:
-        raise UsageError(f"--period: {error}") from None
-    if not any(o.period == period for o in inputs.values.observations):
-        raise UsageError(f"--period {period.iso()}: {inputs.values.path} has no values for {period.words()}")
-    return period
-
-
-def _commentary(arguments: argparse.Namespace, catalogue: Catalogue, period: Month) -> Commentary:
-    path = arguments.commentary or default_commentary_path(catalogue, period)
-    if arguments.commentary is None and not path.exists():
-        return NO_COMMENTARY
-    commentary, warnings = load_commentary(path, catalogue)
-    _report(warnings)
-    return commentary
-
-
-def _build(arguments: argparse.Namespace) -> ExitCode:
-    formats = _formats(arguments.format)
-    inputs = _load(arguments)
-    period = _report_period(arguments, inputs)
-    commentary = _commentary(arguments, inputs.catalogue, period)
-    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks, commentary)
-    name = arguments.name or report.name
-    options = RenderOptions(
-        templates=arguments.templates, final=arguments.final, docx_template=arguments.docx_template
-    )
-    rendered = render_outputs(report, formats, options)
-    outputs = {arguments.out / f"{name}-{period.iso()}.{fmt}": rendered[fmt] for fmt in formats}
-    for path, content in outputs.items():
-        write_atomically(path, content)
-        print(f"wrote {path}")
+def _build(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
+    formats = parse_formats(arguments.format)
+    edition = prepare_edition(arguments)
+    rendered = render_outputs(edition.report(), formats, _render_options(arguments, arguments.final))
+    for extension in formats:
+        path = arguments.out / f"{edition.name}-{edition.period.iso()}.{extension}"
+        write_atomically(path, rendered[extension], arguments.file_mode)
+        log.info("wrote %s", path)
     return ExitCode.OK
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], ExitCode]] = {"validate": _validate, "build": _build}
+def _publish(arguments: argparse.Namespace, style: OutputStyle) -> ExitCode:
+    formats = parse_formats(arguments.format)
+    edition = prepare_edition(arguments)
+    job = _publish_job(arguments, edition, formats)
+    options = _render_options(arguments, final=True)
+    with progress(style, total=3) as step:
+        result = publish(job, lambda: render_outputs(edition.report(), formats, options), step)
+    if result.up_to_date:
+        log.info(
+            "up to date: %s for %s is already published from these inputs", job.name, edition.period.words()
+        )
+        return ExitCode.OK
+    for path in result.published:
+        log.debug("published %s", path)
+    log.info("published %s for %s to %s", ", ".join(formats), edition.period.words(), job.output)
+    return ExitCode.OK
+
+
+def _publish_job(arguments: argparse.Namespace, edition: Edition, formats: tuple[str, ...]) -> PublishJob:
+    settings = {
+        "formats": list(formats),
+        "sections": list(edition.section_ids),
+        "name": edition.name,
+        "marking": edition.catalogue.report.marking,
+        "file_mode": f"{arguments.file_mode:04o}",
+    }
+    manifest = f"manifest-{'-'.join(edition.section_ids)}.json" if edition.section_ids else MANIFEST_NAME
+    return PublishJob(
+        output=arguments.out,
+        name=edition.name,
+        period=edition.period,
+        formats=formats,
+        inputs=_input_files(arguments, edition),
+        inputs_relative_to=arguments.config_file.parent if arguments.config_file else Path(),
+        settings=settings,
+        file_mode=arguments.file_mode,
+        manifest_name=manifest,
+    )
+
+
+def _input_files(arguments: argparse.Namespace, edition: Edition) -> tuple[Path, ...]:
+    """Every file the published outputs depend on, so a change to any of them publishes again."""
+    named = (
+        arguments.config_file,
+        arguments.catalogue,
+        edition.inputs.values.path,
+        arguments.benchmarks,
+        edition.commentary_file,
+        edition.catalogue.report.logo,
+        arguments.docx_template,
+    )
+    templates = (
+        sorted(p for p in arguments.templates.rglob("*") if p.is_file()) if arguments.templates else []
+    )
+    return tuple(dict.fromkeys(path for path in (*named, *templates) if path is not None))
+
+
+def _init(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
+    for path in create_project(arguments.folder):
+        log.info("wrote %s", path)
+    log.info("next: cd %s && scorecard build", arguments.folder)
+    return ExitCode.OK
+
+
+def _commentary_init(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
+    inputs = load_inputs(arguments)
+    period = report_period(arguments.period, inputs, inputs.catalogue)
+    path = commentary_file(arguments, inputs.catalogue, period)
+    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks)
+    existed = path.exists()
+    added = write_commentary_drafts(path, inputs.catalogue, report, arguments.update)
+    if not existed:
+        log.info("wrote %s with a draft in each of its %d slots", path, added)
+    elif added:
+        log.info("added %d slot%s to %s", added, "s" if added != 1 else "", path)
+    else:
+        log.info("%s already has every slot; nothing was changed", path)
+    return ExitCode.OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, OutputStyle], ExitCode]] = {
+    "validate": _validate,
+    "build": _build,
+    "publish": _publish,
+    "init": _init,
+    "commentary init": _commentary_init,
+}

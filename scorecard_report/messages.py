@@ -46,10 +46,12 @@ class _StderrHandler(logging.Handler):
 
 
 class TextFormatter(logging.Formatter):
-    """``error: file:line: ref X: what (what to do)``; plain text for progress and results."""
+    """``error: file:line: ref X: what (what to do)``; plain text for progress, results and tallies."""
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
+        if getattr(record, "tally", False):
+            return message
         if record.levelno >= logging.ERROR:
             return f"error: {message}"
         if record.levelno >= logging.WARNING:
@@ -92,6 +94,11 @@ def setup_logging(style: OutputStyle) -> None:
     log.handlers = [handler]
     log.setLevel(style.level)
     log.propagate = False
+
+
+def report_tally(message: str, *arguments: object) -> None:
+    """An error-level line that sums up (``2 errors: nothing was written``), without ``error:`` in text."""
+    log.error(message, *arguments, extra={"tally": True})
 
 
 def report_problems(problems: list[Problem] | tuple[Problem, ...]) -> None:

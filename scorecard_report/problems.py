@@ -65,6 +65,10 @@ def unknown_ref(path: Path, ref: str, row: int, catalogue: Path, strict: bool, w
     )
 
 
+class UsageError(Exception):
+    """A command line that cannot be carried out as given (exit 2)."""
+
+
 class InputError(Exception):
     """Raised with every problem found, once loading cannot go on or has finished."""
 

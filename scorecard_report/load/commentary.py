@@ -68,9 +68,10 @@ class TextLimitError(ValueError):
         self.hint = hint
 
 
-def default_commentary_path(catalogue: Catalogue, period: Month) -> Path:
-    """``commentary/2023-01.yaml`` beside the catalogue."""
-    return catalogue.path.parent / "commentary" / f"{period.iso()}.yaml"
+def default_commentary_path(catalogue: Catalogue, period: Month, folder: Path | None = None) -> Path:
+    """``2023-01.yaml`` in ``folder`` (the config's ``commentary``), else in ``commentary/`` beside the
+    catalogue."""
+    return (folder or catalogue.path.parent / "commentary") / f"{period.iso()}.yaml"
 
 
 def load_commentary(path: Path, catalogue: Catalogue) -> tuple[Commentary, tuple[Problem, ...]]:
@@ -88,6 +89,11 @@ def load_commentary(path: Path, catalogue: Catalogue) -> tuple[Commentary, tuple
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+def readable_for_yaml(written: str) -> str:
+    """The file as the YAML reader sees it: the same lines, without the characters it refuses."""
+    return _safe_for_yaml(written)[0]
 
 
 def _safe_for_yaml(written: str) -> tuple[str, list[tuple[int, list[str]]]]:

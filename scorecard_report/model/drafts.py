@@ -60,7 +60,8 @@ def _count(number: int) -> str:
 
 
 def indicator_draft(row: Row) -> str:
-    """``Rose from 1,196 in December 2022 to 1,348 in January 2023, 127 more than January 2022; no target.``"""
+    """E.g. ``Rose from 1,196 in December 2022 to 1,348 in January 2023, 127 more than January 2022;
+    no target.``"""
     return f"{_movement(row)}{_against_last_year(row)}; {_against_target(row)}."
 
 
@@ -85,8 +86,8 @@ def _movement(row: Row) -> str:
 
 def _against_last_year(row: Row) -> str:
     current, last_year = row.current.shown, row.previous_year.shown
-    if current is None or last_year is None:
-        return ""
+    if current is None or last_year is None or row.previous_year.period == row.previous_period.period:
+        return ""  # an annual indicator's previous year is the period the sentence has just named
     when = _when(row, row.previous_year)
     if current == last_year:
         return f", the same as {when}"

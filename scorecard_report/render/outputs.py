@@ -7,14 +7,16 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorecard_report.model.report import Report
-from scorecard_report.render.charts import ChartSize, trend_charts
-from scorecard_report.render.docx import render_docx
-from scorecard_report.render.html import environment, package_templates, render_html
-from scorecard_report.render.pdf import render_pdf
 from scorecard_report.render.summary_csv import render_summary_csv
-from scorecard_report.render.view import DocumentView, document_view
+
+if TYPE_CHECKING:
+    from scorecard_report.render.view import DocumentView
+
+# WeasyPrint, matplotlib and python-docx are imported only when a document is rendered: together
+# they cost seconds at start-up, which every nightly "up to date" publish and every CSV build would pay.
 
 FORMATS = ("csv", "html", "pdf", "docx")
 
@@ -39,6 +41,10 @@ def render_outputs(report: Report, formats: Sequence[str], options: RenderOption
     if "csv" in formats:
         outputs["csv"] = render_summary_csv(report)
     if {"html", "pdf", "docx"} & set(formats):
+        from scorecard_report.render.docx import render_docx
+        from scorecard_report.render.html import environment, package_templates, render_html
+        from scorecard_report.render.pdf import render_pdf
+
         produced = produced_at()
         doc = _document(report, options, produced)
         if {"html", "pdf"} & set(formats):
@@ -54,6 +60,9 @@ def render_outputs(report: Report, formats: Sequence[str], options: RenderOption
 
 
 def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
+    from scorecard_report.render.charts import ChartSize, trend_charts
+    from scorecard_report.render.view import document_view
+
     small = trend_charts([row for row in report.rows if row.highlight], ChartSize.SMALL)
     large = trend_charts([row for row in report.rows if row.in_appendix], ChartSize.LARGE)
     return document_view(report, small, large, final=options.final, produced=produced)

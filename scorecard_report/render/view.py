@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scorecard_report.model.commentary import BulletList, Run, Text
 from scorecard_report.model.report import Report, Row, SectionReport
 from scorecard_report.model.summary import relative_change_text
-from scorecard_report.render.charts import Chart
 from scorecard_report.render.table import (
     Column,
     TableLine,
@@ -17,6 +17,9 @@ from scorecard_report.render.table import (
     ValueCell,
     current_cell,
 )
+
+if TYPE_CHECKING:
+    from scorecard_report.render.charts import Chart
 from scorecard_report.rules.polarity import Polarity
 
 

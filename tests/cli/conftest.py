@@ -9,6 +9,7 @@ import pytest
 from cli_support import Run, Small
 
 from scorecard_report.cli import main
+from scorecard_report.starter import create_project
 
 
 @pytest.fixture
@@ -27,3 +28,11 @@ def scorecard(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 @pytest.fixture
 def small() -> Small:
     return Small()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A new project as ``scorecard init`` writes it: config, catalogue, data and a commentary folder."""
+    folder = tmp_path / "project"
+    create_project(folder)
+    return folder

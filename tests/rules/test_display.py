@@ -16,7 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scorecard_report.periods import FinancialCalendar, Month
-from scorecard_report.rules.display import Unit, format_change, format_period, format_target, format_value
+from scorecard_report.rules.display import (
+    Unit,
+    format_change,
+    format_period,
+    format_size_of_change,
+    format_target,
+    format_value,
+)
 from scorecard_report.rules.numbers import parse_number, round_half_away
 from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import parse_target
@@ -183,3 +190,19 @@ def test_change_sign_follows_the_rounded_change(change: Decimal, unit: Unit, pla
 )
 def test_currency_targets_are_shown_as_money(written: str, shown: str) -> None:
     assert format_target(parse_target(written), Unit.CURRENCY) == shown
+
+
+@pytest.mark.parametrize(
+    ("change", "unit", "decimals", "shown"),
+    [
+        ("127", Unit.COUNT, 0, "127"),
+        ("-1238.5", Unit.COUNT, 0, "1,239"),  # the size only, rounded half away from zero
+        ("31", Unit.PERCENT, 0, "31 percentage points"),
+        ("-1", Unit.PERCENT, 0, "1 percentage point"),
+        ("0.5", Unit.PERCENT, 1, "0.5 percentage points"),
+        ("2.5", Unit.RATE, 1, "2.5"),
+        ("-1250", Unit.CURRENCY, 0, "£1,250"),
+    ],
+)
+def test_size_of_change_for_a_sentence(change: str, unit: Unit, decimals: int, shown: str) -> None:
+    assert format_size_of_change(Decimal(change), unit, decimals) == shown

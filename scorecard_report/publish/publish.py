@@ -1,0 +1,177 @@
+"""Publish to a web folder for cron: build in a hidden folder, check, then move into place, or change nothing.
+
+Every file is built and checked in a temporary folder inside the output folder (named ``.publish-…``, so
+it is never mistaken for a published file), given its published mode, then renamed over the old one; the
+manifest goes last. A run that fails or is killed leaves the published files as they were, and the next
+run removes what it left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scorecard_report import __version__
+from scorecard_report.messages import Step
+from scorecard_report.periods import Month
+from scorecard_report.problems import ExitCode, InputError, Problem
+from scorecard_report.publish.checks import output_problem
+from scorecard_report.publish.lock import publish_lock
+from scorecard_report.publish.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    outputs_intact,
+    read_manifest,
+    sha256_of,
+    sha256_of_file,
+)
+from scorecard_report.publish.output import PUBLISHED_MODE, OutputError
+from scorecard_report.render.outputs import produced_at
+
+TEMPORARY_PREFIX = ".publish-"
+
+Render = Callable[[], Mapping[str, bytes]]
+
+
+@dataclass(frozen=True)
+class PublishJob:
+    """What to publish where: everything the outputs depend on, for the manifest and the up-to-date check."""
+
+    output: Path
+    name: str  # the edition's file-name stem
+    period: Month
+    formats: tuple[str, ...]
+    inputs: tuple[Path, ...]
+    inputs_relative_to: Path
+    settings: dict[str, Any] = field(default_factory=dict)
+    file_mode: int = PUBLISHED_MODE
+    manifest_name: str = MANIFEST_NAME
+
+    def file_names(self, extension: str) -> tuple[str, str]:
+        """``scorecard-2023-01.pdf`` and ``scorecard-latest.pdf``."""
+        return f"{self.name}-{self.period.iso()}.{extension}", f"{self.name}-latest.{extension}"
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    up_to_date: bool
+    published: tuple[Path, ...] = ()
+
+
+class BadOutputError(InputError):
+    """A built output that does not read back as sound: nothing is published (exit 73)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems, ExitCode.CANNOT_WRITE)
+
+
+def publish(job: PublishJob, render: Render, step: Step) -> PublishResult:
+    """Publish ``job`` unless the last manifest shows the same inputs, settings and version."""
+    with publish_lock(job.output):
+        remove_leftovers(job.output)
+        step("checking what changed")
+        fresh = _manifest(job, outputs={})
+        previous = read_manifest(job.output / job.manifest_name)
+        if previous is not None and previous.same_build(fresh) and outputs_intact(previous, job.output):
+            return PublishResult(up_to_date=True)
+        with _temporary_folder(job.output) as temporary:
+            step("building")
+            files = _checked_files(job, render())
+            manifest = _manifest(job, {name: sha256_of(content) for name, content in files.items()})
+            files[job.manifest_name] = manifest.to_json()
+            step("moving into place")
+            return PublishResult(False, _move_into_place(files, temporary, job))
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary folders of runs that were killed (only called with the lock held)."""
+    for leftover in folder.glob(f"{TEMPORARY_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _manifest(job: PublishJob, outputs: dict[str, str]) -> Manifest:
+    inputs = {os.path.relpath(path, job.inputs_relative_to): sha256_of_file(path) for path in job.inputs}
+    return Manifest(
+        period=job.period.iso(),
+        tool_version=__version__,
+        built_at=produced_at(),
+        settings=job.settings,
+        inputs=dict(sorted(inputs.items())),
+        outputs=outputs,
+    )
+
+
+def _checked_files(job: PublishJob, rendered: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Each output under its two published names, once every one of them has passed its check."""
+    problems = []
+    files: dict[str, bytes] = {}
+    for extension in job.formats:
+        content = rendered[extension]
+        dated, latest = job.file_names(extension)
+        problem = output_problem(extension, content)
+        if problem:
+            hint = "nothing was published; report this with the inputs that produced it"
+            problems.append(
+                Problem(job.output / dated, f"the built file failed its check: {problem}", hint=hint)
+            )
+        files[dated] = files[latest] = content
+    if problems:
+        raise BadOutputError(problems)
+    return files
+
+
+@contextlib.contextmanager
+def _temporary_folder(output: Path) -> Iterator[Path]:
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=output))
+    except OSError as error:
+        raise OutputError(output, error.strerror or str(error)) from None
+    try:
+        yield temporary
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _move_into_place(files: dict[str, bytes], temporary: Path, job: PublishJob) -> tuple[Path, ...]:
+    """Write every file in ``temporary`` first, then rename each over its published name, manifest last."""
+    for name, content in files.items():
+        _write_private(temporary / name, content, job.file_mode)
+    published = []
+    for name in files:
+        target = job.output / name
+        try:
+            (temporary / name).replace(target)  # os.replace: atomic within the folder
+        except OSError as error:
+            raise OutputError(target, error.strerror or str(error)) from None
+        published.append(target)
+    _sync_folder(job.output)
+    return tuple(published)
+
+
+def _write_private(path: Path, content: bytes, mode: int) -> None:
+    """Created 0600 so no one reads it half-written; given its published mode once it is whole."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        path.chmod(mode)
+    except OSError as error:
+        raise OutputError(path, error.strerror or str(error)) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable, so a power cut cannot bring back the old names."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
