@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -24,4 +26,21 @@ def create_project(folder: Path) -> tuple[Path, ...]:
         written.append(folder / name)
     for name in FOLDERS:
         (folder / name).mkdir(parents=True, exist_ok=True)
+    write_atomically(folder / PUBLISH_SCRIPT, publish_script().encode("utf-8"), mode=0o755)
+    written.append(folder / PUBLISH_SCRIPT)
     return tuple(written)
+
+
+PUBLISH_SCRIPT = "publish.sh"
+
+
+def publish_script() -> str:
+    """A script for cron that needs no PATH: it names the Python that has scorecard-report installed."""
+    python = shlex.quote(sys.executable)
+    return (
+        "#!/bin/sh\n"
+        "# Publish this project's scorecard; for cron, which runs with a short PATH.\n"
+        "# Written by `scorecard init` for the Python that has scorecard-report installed.\n"
+        'cd "$(dirname "$0")" || exit 66\n'
+        f'exec {python} -m scorecard_report publish --config scorecard.toml "$@"\n'
+    )

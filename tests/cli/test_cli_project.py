@@ -34,7 +34,8 @@ def append(path: Path, text: str) -> None:
 def test_init_writes_a_project_that_builds_at_once(scorecard: Scorecard, tmp_path: Path) -> None:
     run = scorecard("init", tmp_path / "new")
     assert run.code == 0, run.err
-    assert files_under(tmp_path / "new") == ["data/values.csv", "indicators.yaml", "scorecard.toml"]
+    assert files_under(tmp_path / "new") == ["data/values.csv", "indicators.yaml", "publish.sh", "scorecard.toml"]
+    assert (tmp_path / "new" / "publish.sh").stat().st_mode & 0o777 == 0o755
     assert (tmp_path / "new" / "commentary").is_dir()
     build = scorecard("build", "--config", tmp_path / "new" / "scorecard.toml", "--format", "csv,html")
     assert build.code == 0, build.err
@@ -239,3 +240,32 @@ def test_json_logs_carry_file_line_and_ref(scorecard: Scorecard, in_project: Pat
         "ref": "XX9",
     }
     assert entries[2]["message"] == "1 error: nothing was written"
+
+
+def test_the_readme_crontab_line_publishes_with_cron_s_short_path(tmp_path: Path) -> None:
+    """The README's crontab command, run as cron runs it: no PATH beyond /usr/bin:/bin."""
+    import re
+    import subprocess
+
+    from scorecard_report.starter import create_project
+
+    project = tmp_path / "scorecard"
+    create_project(project)
+    config = project / "scorecard.toml"
+    config.write_text(
+        re.sub(r"formats = \[.*\]", 'formats = ["csv"]', config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"^15 2 \* \* \* (.+)$", readme, re.MULTILINE)
+    assert line, "the README shows a crontab line"
+    command = line[1].replace("/srv/scorecard", str(project))
+    done = subprocess.run(
+        ["/bin/sh", "-c", command],
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, (project / "publish.log").read_text(encoding="utf-8")
+    assert (project / "output" / "scorecard-latest.csv").is_file()
+    assert (project / "publish.log").read_text(encoding="utf-8") == ""  # -q: quiet when all is well
