@@ -29,7 +29,7 @@ from scorecard_report.pipeline import (
 from scorecard_report.problems import ExitCode, InputError, UsageError
 from scorecard_report.publish.commentary_file import write_commentary_drafts
 from scorecard_report.publish.manifest import MANIFEST_NAME
-from scorecard_report.publish.output import write_atomically
+from scorecard_report.publish.output import write_all_atomically
 from scorecard_report.publish.publish import PublishJob, publish
 from scorecard_report.render.outputs import RenderOptions, render_outputs
 from scorecard_report.settings import with_config
@@ -240,9 +240,10 @@ def _build(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
     formats = parse_formats(arguments.format)
     edition = prepare_edition(arguments)
     rendered = render_outputs(edition.report(), formats, _render_options(arguments, arguments.final))
-    for extension in formats:
-        path = arguments.out / f"{edition.name}-{edition.period.iso()}.{extension}"
-        write_atomically(path, rendered[extension], arguments.file_mode)
+    stem = f"{edition.name}-{edition.period.iso()}"
+    files = {arguments.out / f"{stem}.{extension}": rendered[extension] for extension in formats}
+    write_all_atomically(files, arguments.file_mode)  # all of them, or none if one cannot be written
+    for path in files:
         log.info("wrote %s", path)
     return ExitCode.OK
 

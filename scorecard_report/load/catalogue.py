@@ -198,6 +198,12 @@ def load_catalogue(path: Path) -> Catalogue:
                 f"field '{name}' is already an indicator key",
                 hint="give the extra field another name, such as rec or theme",
             )
+    if settings is not None and not reader.problems and not any(s.indicators for s in sections):
+        reader.problem(
+            ("sections",),
+            "the catalogue has no indicators",
+            hint="add a section with at least one indicator under sections:",
+        )
     report = _report_settings(reader, path, settings, sections) if settings else None
     if reader.problems or settings is None or report is None:
         raise InputError(reader.problems)

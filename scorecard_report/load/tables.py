@@ -71,10 +71,14 @@ def _read_csv(path: Path, encoding: str) -> RawTable:
 
 
 def _with_header(path: Path, rows: list[RawRow], sheet: str | None) -> RawTable:
+    where = f"sheet '{sheet}'" if sheet else None
+    if all(row.is_blank for row in rows):
+        raise InputError(
+            [Problem(path, "the file is empty", place=where, hint="export the values again, with a header")]
+        )
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if any(cell.text.strip().lower() == "ref" for cell in row.cells):
             return RawTable(path, row, tuple(rows[index + 1 :]), sheet)
-    where = f"sheet '{sheet}'" if sheet else None
     raise InputError(
         [
             Problem(

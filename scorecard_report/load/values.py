@@ -107,17 +107,39 @@ class _ValueReader:
         entries = self._long_entries() if "period" in self.columns else self._wide_entries()
         seen: dict[tuple[str, Month], Observation] = {}
         unknown: dict[str, RawRow] = {}
+        known = 0
         for entry in entries:
             indicator = self.indicators.get(entry.ref)
             if indicator is None:
                 unknown.setdefault(entry.ref, entry.row)
                 continue
+            known += 1
             observation = self._observation(entry, indicator)
             if observation is not None:
                 self._keep(observation, seen)
-        self._report_unknown(unknown)
+        if known == 0 and not self.errors:
+            self._report_nothing_to_read(unknown)
+        else:
+            self._report_unknown(unknown)
         self._warn_fractions(list(seen.values()))
         return list(seen.values())
+
+    def _report_nothing_to_read(self, unknown: dict[str, RawRow]) -> None:
+        """A file with only a header, or only refs the catalogue lacks, is the wrong file: say so once."""
+        if not unknown:
+            self.error(
+                "the file has a header but no values",
+                self.table.header,
+                hint="export the values again, one row per ref",
+            )
+            return
+        refs = list(unknown)
+        listed = ", ".join(refs[:5]) + (f" and {len(refs) - 5} more" if len(refs) > 5 else "")
+        self.error(
+            f"none of its refs ({listed}) is in the catalogue {self.catalogue.path.name}",
+            next(iter(unknown.values())),
+            hint="check that this values file belongs to this catalogue",
+        )
 
     def _keep(self, observation: Observation, seen: dict[tuple[str, Month], Observation]) -> None:
         key = (observation.ref, observation.period)

@@ -85,6 +85,7 @@ def build_report(
         deteriorations=largest_movers(sections, Judgement.DECLINING),
         fields=catalogue.fields,
         year_label=catalogue.calendar.year_label(period),
+        source=catalogue.path,
     )
 
 
@@ -123,7 +124,13 @@ def _row(
     commentary: Commentary,
 ) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
-    figure = lambda month: _figure(catalogue, indicator, series, month, report)  # noqa: E731
+    figures: dict[Month, Figure] = {}  # the trend repeats current and previous: work each out once
+
+    def figure(month: Month) -> Figure:
+        if month not in figures:
+            figures[month] = _figure(catalogue, indicator, series, month, report)
+        return figures[month]
+
     current = figure(current_month)
     previous = figure(previous_period(indicator.frequency, current_month))
     last_year = figure(previous_year(current_month))

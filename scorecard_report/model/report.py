@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from scorecard_report.catalogue import BenchmarkSource, ReportSettings
 from scorecard_report.model.commentary import Text, TitledText
@@ -146,6 +147,7 @@ class Report:
     deteriorations: tuple[Mover, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
     year_label: str = ""  # the financial year containing the period, e.g. 2015/16
+    source: Path | None = None  # the catalogue it was built from, for messages
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from scorecard_report.problems import ExitCode, InputError, Problem
@@ -24,19 +25,46 @@ class OutputError(InputError):
 
 def write_atomically(path: Path, content: bytes, mode: int = PUBLISHED_MODE) -> None:
     """Write to a hidden temporary file beside ``path``, fix its mode, then rename it into place."""
+    write_all_atomically({path: content}, mode)
+
+
+def write_all_atomically(files: Mapping[Path, bytes], mode: int = PUBLISHED_MODE) -> None:
+    """Write every file whole beside its name first, then rename each into place.
+
+    A failure while writing (a full disk, a folder that cannot be written) removes what was written
+    and replaces nothing: the outputs of one build appear together or not at all.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in files.items():
+            staged.append((_written_beside(path, content, mode), path))
+        for temporary, path in staged:
+            try:
+                temporary.replace(path)
+            except OSError as error:
+                raise OutputError(path, error.strerror or str(error)) from None
+    finally:
+        for temporary, _path in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, content: bytes, mode: int) -> Path:
+    """``content`` in a hidden temporary file in ``path``'s folder, flushed to disk and given ``mode``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from None
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(content)
             file.flush()
             os.fsync(file.fileno())
-        Path(temporary).chmod(mode)
-        Path(temporary).replace(path)
+        temporary.chmod(mode)
     except OSError as error:
         with contextlib.suppress(OSError):
-            Path(temporary).unlink()
+            temporary.unlink()
         raise OutputError(path, error.strerror or str(error)) from None
+    return temporary

@@ -36,12 +36,17 @@ class BlockedFetch(FatalURLFetchingError):
 
 
 class RestrictedFetcher(URLFetcher):
-    """Serves ``data:`` URIs and files inside ``folders``; anything else stops the build."""
+    """Serves ``data:`` URIs and files inside ``folders``; anything else stops the build.
+
+    A file inside the folders that does not exist (a theme's missing ``logo.png``) stops it too, so a
+    missing picture is an error, never a blank space.
+    """
 
     def __init__(self, folders: tuple[Path, ...]) -> None:
         super().__init__(allowed_protocols=("data", "file"), allow_redirects=False, fail_on_errors=True)
         self.folders = tuple(folder.resolve() for folder in folders)
         self.refused: list[str] = []
+        self.missing: list[str] = []
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower()
@@ -49,9 +54,12 @@ class RestrictedFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file":
             path = Path(unquote(urlparse(url).path)).resolve()
-            if path.is_file() and any(path.is_relative_to(folder) for folder in self.folders):
-                media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+            if any(path.is_relative_to(folder) for folder in self.folders):
+                if path.is_file():
+                    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+                self.missing.append(url)
+                raise BlockedFetch(f"{url} does not exist")
         self.refused.append(url)
         raise BlockedFetch(f"refused to fetch {url}: only files shipped with the templates may be used")
 
@@ -104,9 +112,17 @@ def render_pdf(html: str, folders: tuple[Path, ...], template_name: str) -> byte
         for url in fetcher.refused
     ]
     problems += [
+        Problem(
+            template_name,
+            f"{url} not found",
+            hint="add the file to the templates folder, or remove what refers to it",
+        )
+        for url in fetcher.missing
+    ]
+    problems += [
         Problem(template_name, f"WeasyPrint: {message}", hint="fix the template or stylesheet")
         for message in logs.messages
-        if not any(url in message for url in fetcher.refused)
+        if not any(url in message for url in (*fetcher.refused, *fetcher.missing))
     ]
     if problems:
         raise InputError(problems)

@@ -1,4 +1,9 @@
-"""The machine-readable summary: one CSV row per indicator, numbers as in the data."""
+"""The machine-readable summary: one CSV row per indicator, numbers as in the data.
+
+A text cell that a spreadsheet would run as a formula (OWASP's CSV injection: one starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) is written with a ``'`` in front; a number such as
+``-5`` is left as it is.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import io
 from decimal import Decimal
 
 from scorecard_report.model.report import Report, Row
-from scorecard_report.rules.numbers import plain
+from scorecard_report.rules.numbers import NumberError, parse_number, plain
 
 COLUMNS = (
     "ref",
@@ -25,6 +30,20 @@ COLUMNS = (
     "direction",
     "judgement",
 )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``=HYPERLINK(...)`` → ``'=HYPERLINK(...)``, so a spreadsheet shows it as text; ``-5`` stays."""
+    if not cell.startswith(FORMULA_STARTS):
+        return cell
+    try:
+        parse_number(cell)
+    except NumberError:
+        return "'" + cell
+    return cell
 
 
 def _number(value: Decimal | None) -> str:
@@ -55,8 +74,8 @@ def render_summary_csv(report: Report) -> bytes:
     """The summary as UTF-8 CSV bytes, with one column per benchmark id after the fixed columns."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*COLUMNS, *(source.id for source in report.benchmarks)])
+    writer.writerow([*COLUMNS, *(spreadsheet_safe(source.id) for source in report.benchmarks)])
     for section in report.sections:
         for row in section.rows:
-            writer.writerow(_cells(row, section.id))
+            writer.writerow([spreadsheet_safe(cell) for cell in _cells(row, section.id)])
     return buffer.getvalue().encode("utf-8")

@@ -34,7 +34,12 @@ def append(path: Path, text: str) -> None:
 def test_init_writes_a_project_that_builds_at_once(scorecard: Scorecard, tmp_path: Path) -> None:
     run = scorecard("init", tmp_path / "new")
     assert run.code == 0, run.err
-    assert files_under(tmp_path / "new") == ["data/values.csv", "indicators.yaml", "publish.sh", "scorecard.toml"]
+    assert files_under(tmp_path / "new") == [
+        "data/values.csv",
+        "indicators.yaml",
+        "publish.sh",
+        "scorecard.toml",
+    ]
     assert (tmp_path / "new" / "publish.sh").stat().st_mode & 0o777 == 0o755
     assert (tmp_path / "new" / "commentary").is_dir()
     build = scorecard("build", "--config", tmp_path / "new" / "scorecard.toml", "--format", "csv,html")
