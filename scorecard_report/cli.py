@@ -31,7 +31,7 @@ from scorecard_report.publish.commentary_file import write_commentary_drafts
 from scorecard_report.publish.manifest import MANIFEST_NAME
 from scorecard_report.publish.output import write_all_atomically
 from scorecard_report.publish.publish import PublishJob, publish
-from scorecard_report.render.outputs import RenderOptions, render_outputs
+from scorecard_report.render.outputs import RenderOptions, chart_cache_folder, render_outputs
 from scorecard_report.settings import with_config
 from scorecard_report.starter import create_project
 
@@ -170,6 +170,9 @@ def _output_options(command: argparse.ArgumentParser) -> None:
         "--docx-template", type=Path, metavar="FILE", help="the council's Word template (.docx or .dotx)"
     )
     command.add_argument(
+        "--no-cache", action="store_true", help="draw every chart afresh (default: reuse unchanged charts)"
+    )
+    command.add_argument(
         "--out", type=Path, metavar="DIR", help="output folder (default: the config's, else ./output)"
     )
     command.add_argument(
@@ -233,7 +236,12 @@ def _validate(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
 
 
 def _render_options(arguments: argparse.Namespace, final: bool) -> RenderOptions:
-    return RenderOptions(templates=arguments.templates, final=final, docx_template=arguments.docx_template)
+    return RenderOptions(
+        templates=arguments.templates,
+        final=final,
+        docx_template=arguments.docx_template,
+        cache=chart_cache_folder(arguments.no_cache, getattr(arguments, "cache_setting", None)),
+    )
 
 
 def _build(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:

@@ -36,6 +36,7 @@ def with_config(arguments: argparse.Namespace, config: Config) -> argparse.Names
     merged.config_file = config.path
     merged.commentary_folder = config.commentary
     merged.marking = config.marking
+    merged.cache_setting = config.cache
     merged.file_mode = config.file_mode if config.file_mode is not None else PUBLISHED_MODE
     return merged
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ class Config:
     templates: Path | None = None
     docx_template: Path | None = None
     file_mode: int | None = None
+    cache: Path | bool | None = None  # the chart cache's folder, or False for none
 
 
 class _ConfigSchema(BaseModel):
@@ -49,6 +51,7 @@ class _ConfigSchema(BaseModel):
     templates: str | None = None
     docx_template: str | None = None
     file_mode: str | None = None
+    cache: str | bool | None = None
 
     @field_validator("formats")
     @classmethod
@@ -139,4 +142,16 @@ def _config(path: Path, schema: _ConfigSchema) -> Config:
         templates=relative(schema.templates),
         docx_template=relative(schema.docx_template),
         file_mode=int(schema.file_mode, 8) if schema.file_mode else None,
+        cache=False
+        if schema.cache is False
+        else relative(schema.cache)
+        if isinstance(schema.cache, str)
+        else None,
     )
+
+
+def _cache(setting: str | bool | None, relative: Callable[[str | None], Path | None]) -> Path | bool | None:
+    """``cache = false`` turns the chart cache off; a path moves it; absent or true keeps the default."""
+    if setting is False:
+        return False
+    return relative(setting) if isinstance(setting, str) else None

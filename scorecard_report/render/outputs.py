@@ -32,6 +32,18 @@ class RenderOptions:
     templates: Path | None = None
     final: bool = False
     docx_template: Path | None = None
+    cache: Path | None = None  # the chart cache's folder; None draws every chart afresh
+
+
+def chart_cache_folder(no_cache: bool, setting: Path | bool | None) -> Path | None:
+    """Where charts are cached: none with --no-cache or ``cache = false``, the config's folder, or
+    ``$XDG_CACHE_HOME/scorecard-report`` (``~/.cache/scorecard-report``)."""
+    if no_cache or setting is False:
+        return None
+    if isinstance(setting, Path):
+        return setting
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "scorecard-report"
 
 
 def produced_at() -> str:
@@ -90,9 +102,11 @@ def check_document_size(report: Report, formats: Sequence[str]) -> None:
 
 
 def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
-    from scorecard_report.render.charts import ChartSize, trend_charts
+    from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
+    from scorecard_report.render.charts import ChartSize
     from scorecard_report.render.view import document_view
 
-    small = trend_charts([row for row in report.rows if row.highlight], ChartSize.SMALL)
-    large = trend_charts([row for row in report.rows if row.in_appendix], ChartSize.LARGE)
+    cache = ChartCache(options.cache) if options.cache else None
+    small = cached_trend_charts([row for row in report.rows if row.highlight], ChartSize.SMALL, cache)
+    large = cached_trend_charts([row for row in report.rows if row.in_appendix], ChartSize.LARGE, cache)
     return document_view(report, small, large, final=options.final, produced=produced)

@@ -129,3 +129,12 @@ def test_line_of_key_finds_each_spelling(line: str, key: str) -> None:
 
 def test_the_config_knows_every_format_the_renderers_make() -> None:
     assert set(KNOWN_FORMATS) == set(FORMATS)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("cache = false", False), ('cache = "charts"', "charts"), ("cache = true", None), ("", None)],
+)
+def test_cache_setting(tmp_path: Path, written: str, expected: bool | str | None) -> None:
+    config = load_config(write(tmp_path, written + "\n"))
+    assert config.cache == (tmp_path / expected if isinstance(expected, str) else expected)

@@ -1,0 +1,71 @@
+"""A chart cache keyed by content: a rebuild after editing only commentary draws no chart again."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from scorecard_report import __version__
+from scorecard_report.model.report import Row
+from scorecard_report.render import charts
+from scorecard_report.render.charts import Chart, ChartSize, trend_charts
+
+
+@cache
+def _style_fingerprint() -> str:
+    """The chart module's own source: any change to how charts are drawn makes every key new."""
+    return hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()
+
+
+def chart_key(row: Row, size: ChartSize) -> str:
+    """Everything the picture and its alt text are drawn from; commentary is not part of a chart."""
+    content = repr((__version__, _style_fingerprint(), size.name, dataclasses.replace(row, commentary=None)))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+class ChartCache:
+    """One file per chart, written whole and renamed into place, so concurrent builds can share it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> Chart | None:
+        try:
+            raw = (self.folder / f"{key}.chart").read_bytes()
+            length = int.from_bytes(raw[:4], "big")
+            meta = json.loads(raw[4 : 4 + length])
+            return Chart(raw[4 + length :], meta["alt"], meta["width_mm"], meta["height_mm"])
+        except (OSError, ValueError, KeyError):
+            return None  # absent, or damaged: draw it again
+
+    def put(self, key: str, chart: Chart) -> None:
+        meta = json.dumps(
+            {"alt": chart.alt, "width_mm": chart.width_mm, "height_mm": chart.height_mm}
+        ).encode()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{key}.", dir=self.folder)
+            with os.fdopen(handle, "wb") as file:
+                file.write(len(meta).to_bytes(4, "big") + meta + chart.png)
+            Path(temporary).replace(self.folder / f"{key}.chart")
+        except OSError:
+            return  # a cache that cannot be written only costs time
+
+
+def cached_trend_charts(rows: Sequence[Row], size: ChartSize, cache_: ChartCache | None) -> dict[str, Chart]:
+    """Charts by ref, drawing only those the cache does not hold; the same bytes either way."""
+    if cache_ is None:
+        return trend_charts(rows, size)
+    keys = {row.ref: chart_key(row, size) for row in rows}
+    found = {ref: chart for ref, key in keys.items() if (chart := cache_.get(key)) is not None}
+    missing = [row for row in rows if row.ref not in found]
+    drawn = trend_charts(missing, size) if missing else {}
+    for ref, chart in drawn.items():
+        cache_.put(keys[ref], chart)
+    return {row.ref: found.get(row.ref) or drawn[row.ref] for row in rows}
