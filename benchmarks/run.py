@@ -202,7 +202,8 @@ def input_options(inputs: Inputs) -> list[str]:
 
 
 def say(size: str, what: str, cell: Cell, shown: Callable[[float], str] = seconds_text) -> None:
-    print(f"{size}: {what}: {cell.text(shown)}", file=sys.stderr, flush=True)
+    """Progress on stderr, with the time of day to compare with anything else the machine was doing."""
+    print(f"{time.strftime('%H:%M:%S')} {size}: {what}: {cell.text(shown)}", file=sys.stderr, flush=True)
 
 
 class SizeMeasurement:
@@ -312,26 +313,24 @@ def machine_line(revision: str) -> str:
     )
 
 
+MEASURED_CODE = ("scorecard_report", "templates", "pyproject.toml")
+
+
+def _git(*arguments: str) -> str:
+    return subprocess.run(
+        ["git", *arguments], cwd=REPOSITORY, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
 def code_revision() -> str:
-    """`` at 1a2b3c4`` (and whether the package had uncommitted changes), when run in a git checkout."""
+    """`` at 1a2b3c4``: the last commit that changed the package (not the benchmarks or the README),
+    and whether it has uncommitted changes, when run in a git checkout."""
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPOSITORY,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        changed = subprocess.run(
-            ["git", "status", "--porcelain", "--", "scorecard_report", "templates"],
-            cwd=REPOSITORY,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        commit = _git("log", "-1", "--format=%h", "--", *MEASURED_CODE)
+        changed = _git("status", "--porcelain", "--", *MEASURED_CODE)
     except (OSError, subprocess.CalledProcessError):
         return ""
-    return f" at {head}" + (" with uncommitted changes" if changed else "")
+    return f" at {commit}" + (" with uncommitted changes" if changed else "")
 
 
 def table(columns: list[tuple[str, str, dict[str, Cell]]]) -> str:
