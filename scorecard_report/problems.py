@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 
 class ExitCode(IntEnum):
@@ -76,6 +77,17 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
         self.exit_code = exit_code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A worker process (the DOCX is written beside the PDF) sends its error back pickled; the default
+        # would call the class with the message string instead of the problems.
+        return (_restore_input_error, (type(self), self.problems, self.exit_code))
+
+
+def _restore_input_error(kind: type[InputError], problems: list[Problem], exit_code: ExitCode) -> InputError:
+    error = Exception.__new__(kind)
+    InputError.__init__(error, problems, exit_code)
+    return error
 
 
 class InputMissing(InputError):

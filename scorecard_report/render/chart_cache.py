@@ -58,14 +58,16 @@ class ChartCache:
             return  # a cache that cannot be written only costs time
 
 
-def cached_trend_charts(rows: Sequence[Row], size: ChartSize, cache_: ChartCache | None) -> dict[str, Chart]:
+def cached_trend_charts(
+    rows: Sequence[Row], size: ChartSize, cache_: ChartCache | None, *, workers: int | None = None
+) -> dict[str, Chart]:
     """Charts by ref, drawing only those the cache does not hold; the same bytes either way."""
     if cache_ is None:
-        return trend_charts(rows, size)
+        return trend_charts(rows, size, workers=workers)
     keys = {row.ref: chart_key(row, size) for row in rows}
     found = {ref: chart for ref, key in keys.items() if (chart := cache_.get(key)) is not None}
     missing = [row for row in rows if row.ref not in found]
-    drawn = trend_charts(missing, size) if missing else {}
+    drawn = trend_charts(missing, size, workers=workers) if missing else {}
     for ref, chart in drawn.items():
         cache_.put(keys[ref], chart)
     return {row.ref: found.get(row.ref) or drawn[row.ref] for row in rows}

@@ -249,11 +249,11 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize(("size", "pixels"), [(ChartSize.SMALL, (669, 393)), (ChartSize.LARGE, (1338, 629))])
-def test_png_is_the_print_size_at_200_dpi(size: ChartSize, pixels: tuple[int, int]) -> None:
+@pytest.mark.parametrize(("size", "pixels"), [(ChartSize.SMALL, (501, 295)), (ChartSize.LARGE, (1003, 472))])
+def test_png_is_the_print_size_at_150_dpi(size: ChartSize, pixels: tuple[int, int]) -> None:
     chart = trend_chart(row("FD8"), size)
     assert chart.png.startswith(PNG_SIGNATURE)
-    # 85 x 50 mm and 170 x 80 mm at 200 dpi, whole pixels.
+    # 85 x 50 mm and 170 x 80 mm at 150 dpi, whole pixels (85 / 25.4 x 150 = 501.97, cut to 501).
     assert _png_size(chart.png) == pixels
     assert (chart.width_mm, chart.height_mm) == (size.value.width_mm, size.value.height_mm)
     assert chart.alt == alt_text(row("FD8"))

@@ -1,0 +1,63 @@
+"""Drawing charts in a pool and writing the DOCX beside the PDF change how long a build takes, never what
+it produces."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.values import load_values
+from scorecard_report.model.build import build_report
+from scorecard_report.model.report import Report
+from scorecard_report.periods import Month
+from scorecard_report.problems import ExitCode, InputError, InputMissing
+from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outputs
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    catalogue = load_catalogue(FIXTURES / "small.yaml")
+    return build_report(catalogue, load_values(FIXTURES / "small.csv", catalogue), Month(2023, 1))
+
+
+def test_every_format_is_byte_identical_in_parallel_and_in_one_process(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    together = render_outputs(report, FORMATS, RenderOptions(parallel=True))
+    one_by_one = render_outputs(report, FORMATS, RenderOptions(parallel=False))
+    assert sorted(together) == ["csv", "docx", "html", "pdf"]
+    for extension in FORMATS:
+        assert together[extension] == one_by_one[extension], extension
+
+
+def test_a_bad_word_template_fails_the_same_way_from_the_worker(report: Report, tmp_path: Path) -> None:
+    template = tmp_path / "council.docx"
+    template.write_text("not a zip file", encoding="utf-8")
+    messages = []
+    for parallel in (True, False):
+        with pytest.raises(InputError) as caught:
+            render_outputs(report, ("pdf", "docx"), RenderOptions(docx_template=template, parallel=parallel))
+        assert caught.value.exit_code == ExitCode.BAD_INPUT
+        [problem] = caught.value.problems
+        assert problem.file == template
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert messages[0].startswith(f"error: {template}: not a Word .docx or .dotx file")
+
+
+def test_an_input_error_keeps_its_kind_problems_and_exit_code_through_pickle() -> None:
+    error = InputMissing(Path("values.csv"), "values file")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is InputMissing
+    assert again.exit_code == ExitCode.INPUT_MISSING == 66
+    assert again.problems == error.problems
+    assert (
+        str(again)
+        == "error: values.csv: values file not found (check the path, or name the file with the option)"
+    )
