@@ -13,6 +13,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from scorecard_report.problems import InputError, Problem
+from scorecard_report.render.pdf_pages import cache_page_references
 
 FONT_FILES = (
     ("DejaVuSans.ttf", "normal", "normal"),
@@ -93,6 +94,7 @@ def render_pdf(html: str, folders: tuple[Path, ...], template_name: str) -> byte
 
     ``folders`` are the user's templates (if any) then the package's, whose fonts are used.
     """
+    cache_page_references()
     fetcher = RestrictedFetcher(folders)
     base_url = folders[0].resolve().as_uri() + "/"
     with _weasyprint_logs() as logs:
