@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -13,14 +14,22 @@ from pathlib import Path
 
 from scorecard_report import __version__
 from scorecard_report.model.report import Row
-from scorecard_report.render import charts
-from scorecard_report.render.charts import Chart, ChartSize, trend_charts
+from scorecard_report.render.chart_kinds import Chart, ChartSize
+
+# Read as files, not imported: the drawing module imports matplotlib, which a rebuild served wholly
+# from the cache never needs.
+DRAWING_MODULES = ("scorecard_report.render.charts", "scorecard_report.render.chart_kinds")
 
 
 @cache
 def _style_fingerprint() -> str:
-    """The chart module's own source: any change to how charts are drawn makes every key new."""
-    return hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()
+    """The chart modules' own source: any change to how charts are drawn makes every key new."""
+    digest = hashlib.sha256()
+    for name in DRAWING_MODULES:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, name  # modules of this package
+        digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()
 
 
 def chart_key(row: Row, size: ChartSize) -> str:
@@ -63,11 +72,17 @@ def cached_trend_charts(
 ) -> dict[str, Chart]:
     """Charts by ref, drawing only those the cache does not hold; the same bytes either way."""
     if cache_ is None:
-        return trend_charts(rows, size, workers=workers)
+        return _draw(rows, size, workers)
     keys = {row.ref: chart_key(row, size) for row in rows}
     found = {ref: chart for ref, key in keys.items() if (chart := cache_.get(key)) is not None}
     missing = [row for row in rows if row.ref not in found]
-    drawn = trend_charts(missing, size, workers=workers) if missing else {}
+    drawn = _draw(missing, size, workers) if missing else {}
     for ref, chart in drawn.items():
         cache_.put(keys[ref], chart)
     return {row.ref: found.get(row.ref) or drawn[row.ref] for row in rows}
+
+
+def _draw(rows: Sequence[Row], size: ChartSize, workers: int | None) -> dict[str, Chart]:
+    from scorecard_report.render.charts import trend_charts
+
+    return trend_charts(rows, size, workers=workers)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import io
 import math
@@ -12,7 +11,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 from itertools import repeat
 from typing import Any
 
@@ -31,6 +29,7 @@ from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
 from scorecard_report.model.report import BenchmarkComparison, Row
+from scorecard_report.render.chart_kinds import Chart, ChartSize, Look
 from scorecard_report.rules.display import MILLION, Unit, format_value
 from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import TargetKind
@@ -75,36 +74,6 @@ STYLE: dict[str, Any] = {
     "figure.dpi": DPI,
     "savefig.dpi": DPI,
 }
-
-
-@dataclass(frozen=True)
-class _Look:
-    """What changes between the two chart sizes; everything else is ``STYLE``."""
-
-    width_mm: float
-    height_mm: float
-    font_pt: float
-    line_pt: float
-    marker_pt: float
-    most_y_ticks: int
-
-
-class ChartSize(Enum):
-    SMALL = _Look(width_mm=85, height_mm=50, font_pt=7, line_pt=1.3, marker_pt=3.4, most_y_ticks=5)
-    LARGE = _Look(width_mm=170, height_mm=80, font_pt=8, line_pt=1.6, marker_pt=4.2, most_y_ticks=7)
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A rendered trend chart with the alt text that describes it and its size on the page."""
-
-    png: bytes
-    alt: str
-    width_mm: float
-    height_mm: float
-
-    def data_uri(self) -> str:
-        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 
 # ---------------------------------------------------------------- alt text
@@ -352,24 +321,24 @@ def trend_figure(row: Row, size: ChartSize) -> MplFigure:
     return figure
 
 
-def _dashed(look: _Look) -> dict[str, Any]:
+def _dashed(look: Look) -> dict[str, Any]:
     return {"color": TARGET_VERMILLION, "linestyle": "--", "linewidth": look.line_pt * 0.8}
 
 
-def _dotted(look: _Look) -> dict[str, Any]:
+def _dotted(look: Look) -> dict[str, Any]:
     return {"color": BENCHMARK_GREY, "linestyle": ":", "linewidth": look.line_pt}
 
 
-def _series_style(look: _Look) -> dict[str, Any]:
+def _series_style(look: Look) -> dict[str, Any]:
     return {"color": SERIES_BLUE, "linewidth": look.line_pt, "marker": "o", "markersize": look.marker_pt}
 
 
-def _draw_series(axes: Axes, row: Row, look: _Look) -> None:
+def _draw_series(axes: Axes, row: Row, look: Look) -> None:
     values = series_values(row)
     axes.plot(range(len(values)), values, clip_on=False, zorder=3, gid="series", **_series_style(look))
 
 
-def _draw_target(axes: Axes, row: Row, look: _Look) -> None:
+def _draw_target(axes: Axes, row: Row, look: Look) -> None:
     """A dashed line at the target; a range is a light band with a dashed line at each end."""
     if row.target is None:
         return
@@ -381,7 +350,7 @@ def _draw_target(axes: Axes, row: Row, look: _Look) -> None:
         axes.axhline(bound, zorder=2, gid="target", **_dashed(look))
 
 
-def _draw_benchmark(axes: Axes, row: Row, look: _Look) -> None:
+def _draw_benchmark(axes: Axes, row: Row, look: Look) -> None:
     benchmark = _first_benchmark(row)
     if benchmark is not None and benchmark.value is not None:
         axes.axhline(float(benchmark.value), zorder=2, gid="benchmark", **_dotted(look))
@@ -460,7 +429,7 @@ def _legend_entries(row: Row) -> list[_Entry]:
     return entries if len(entries) > 1 else []
 
 
-def _legend_rows(entries: list[_Entry], room: float, look: _Look) -> list[list[tuple[float, _Entry]]]:
+def _legend_rows(entries: list[_Entry], room: float, look: Look) -> list[list[tuple[float, _Entry]]]:
     """Entries flowed left to right into rows no wider than ``room``, each with its x offset."""
     rows: list[list[tuple[float, _Entry]]] = [[]]
     x = 0.0
@@ -474,11 +443,11 @@ def _legend_rows(entries: list[_Entry], room: float, look: _Look) -> list[list[t
     return rows if entries else []
 
 
-def _handle_length(look: _Look) -> float:
+def _handle_length(look: Look) -> float:
     return 2.4 * look.font_pt
 
 
-def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: _Look) -> _Frame:
+def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: Look) -> _Frame:
     width = look.width_mm / MM_PER_INCH * POINTS_PER_INCH
     height = look.height_mm / MM_PER_INCH * POINTS_PER_INCH
     size = look.font_pt
@@ -494,7 +463,7 @@ def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: _Look) -> _Frame:
 
 
 def _draw_legend(
-    figure: MplFigure, entries: list[_Entry], frame: _Frame, labels: _Labels, points: Transform, look: _Look
+    figure: MplFigure, entries: list[_Entry], frame: _Frame, labels: _Labels, points: Transform, look: Look
 ) -> None:
     """A key above the plot, in one row where it fits: a sample of each line and its name."""
     size = look.font_pt
@@ -508,7 +477,7 @@ def _draw_legend(
 
 
 def _draw_handle(
-    figure: MplFigure, kind: str, x: float, middle: float, look: _Look, points: Transform
+    figure: MplFigure, kind: str, x: float, middle: float, look: Look, points: Transform
 ) -> None:
     """A short sample of the line (or, for a range target, the band) that the entry names."""
     length = _handle_length(look)

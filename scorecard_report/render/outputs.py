@@ -143,7 +143,7 @@ def check_document_size(report: Report, formats: Sequence[str]) -> None:
 
 def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
     from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
-    from scorecard_report.render.charts import ChartSize
+    from scorecard_report.render.chart_kinds import ChartSize
     from scorecard_report.render.view import document_view
 
     cache = ChartCache(options.cache) if options.cache else None

@@ -19,7 +19,7 @@ from scorecard_report.render.table import (
 )
 
 if TYPE_CHECKING:
-    from scorecard_report.render.charts import Chart
+    from scorecard_report.render.chart_kinds import Chart
 from scorecard_report.rules.polarity import Polarity
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -31,13 +33,13 @@ def rows() -> tuple[Row, ...]:
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     drawn: list[str] = []
-    real = chart_cache.trend_charts
+    real = chart_cache._draw
 
-    def draw(rows: tuple[Row, ...], size: ChartSize) -> dict[str, Chart]:
+    def draw(rows: tuple[Row, ...], size: ChartSize, workers: int | None) -> dict[str, Chart]:
         drawn.extend(row.ref for row in rows)
-        return real(rows, size)
+        return real(rows, size, workers)
 
-    monkeypatch.setattr(chart_cache, "trend_charts", draw)
+    monkeypatch.setattr(chart_cache, "_draw", draw)
     return drawn
 
 
@@ -115,3 +117,34 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert chart_cache_folder(False, tmp_path / "mine") == tmp_path / "mine"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert chart_cache_folder(False, None) == Path.home() / ".cache" / "scorecard-report"
+
+
+REBUILD = """
+import sys
+from pathlib import Path
+from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.values import load_values
+from scorecard_report.model.build import build_report
+from scorecard_report.periods import Month
+from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
+from scorecard_report.render.chart_kinds import ChartSize
+fixtures, cache = Path(sys.argv[1]), Path(sys.argv[2])
+catalogue = load_catalogue(fixtures / "small.yaml")
+rows = build_report(catalogue, load_values(fixtures / "small.csv", catalogue), Month(2023, 1)).rows
+charts = cached_trend_charts(rows, ChartSize.SMALL, ChartCache(cache))
+print(len(charts), "matplotlib" in sys.modules)
+"""
+
+
+def test_a_rebuild_served_from_the_cache_never_imports_matplotlib(
+    rows: tuple[Row, ...], tmp_path: Path
+) -> None:
+    cached_trend_charts(rows, ChartSize.SMALL, ChartCache(tmp_path))
+    rebuild = [sys.executable, "-c", REBUILD, str(FIXTURES), str(tmp_path)]
+    assert subprocess.run(rebuild, capture_output=True, text=True, check=True).stdout.split() == [
+        str(len(rows)),
+        "False",
+    ]
+    # The same rebuild with an empty cache draws, and so imports it: the check above can fail.
+    empty = [*rebuild[:-1], str(tmp_path / "empty")]
+    assert subprocess.run(empty, capture_output=True, text=True, check=True).stdout.split()[1] == "True"
