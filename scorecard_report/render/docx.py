@@ -14,12 +14,22 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.shape import CT_Inline
+from docx.oxml.table import CT_Tbl
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
+from docx.parts.image import ImagePart
+from docx.shape import InlineShape
+from docx.shared import Inches, Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.table import TableCell, ValueCell
@@ -139,7 +149,9 @@ class _DocxWriter:
         _ensure_styles(self.document, self.doc.font, override_fonts=self.fresh)
         # Word styles by id, looked up once: python-docx resolves a style name by scanning every style.
         self.style_ids = {style.name: style.style_id for style in self.document.styles}
+        self.pictures = _Pictures(self.document.part)
         self._page_setup()
+        self.body = _Body(self.document)
         self._cover()
         self._contents()
         self._key()
@@ -180,25 +192,23 @@ class _DocxWriter:
         _field(paragraph, "NUMPAGES", "1")
 
     def _page_break(self) -> None:
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.body.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # Front matter
 
     def _cover(self) -> None:
         if self.doc.logo:
-            logo = (
-                self.document.add_paragraph().add_run().add_picture(io.BytesIO(self.doc.logo), height=Mm(20))
-            )
+            logo = self.pictures.add(self.body.paragraph().add_run(), self.doc.logo, height=Mm(20))
             _describe(logo, f"{self.doc.organisation} logo", "Logo")
-        self.document.add_paragraph(self.doc.marking).runs[0].bold = True
+        self.body.paragraph(self.doc.marking).runs[0].bold = True
         self._paragraph(self.doc.title, "Title")
         self._paragraph(self.doc.period_text, "Subtitle")
-        self.document.add_paragraph(self.doc.organisation)
+        self.body.paragraph(self.doc.organisation)
         self._page_break()
 
     def _contents(self) -> None:
         self._paragraph("Contents", "Heading 1")
-        paragraph = self.document.add_paragraph()
+        paragraph = self.body.paragraph()
         # Word rebuilds the field, with page numbers, on opening; other viewers show this list.
         titles = [
             "How to read this scorecard",
@@ -230,7 +240,7 @@ class _DocxWriter:
             cells = self._row(table, (entry.sample, entry.word, entry.meaning))
             self._colour_arrow(cells[0], entry.css)
         self._paragraph("Polarity and values", "Heading 2")
-        self.document.add_paragraph(
+        self.body.paragraph(
             "High is good: a higher value is better. Low is good: a lower value is better. Counts such as "
             "contacts received have no better direction, so they say only increased or decreased. Values "
             f"are compared as shown, rounded half away from zero. {self.doc.missing_label} means the figure "
@@ -250,7 +260,7 @@ class _DocxWriter:
         ):
             self._paragraph(heading, "Heading 2")
             if not movers:
-                self.document.add_paragraph("None this period.")
+                self.body.paragraph("None this period.")
                 continue
             table = self._table(
                 ("Ref", "Indicator", "Was", "Now", "Relative change"), (18.0, 120.0, 25.0, 25.0, 30.0)
@@ -372,7 +382,7 @@ class _DocxWriter:
         self._commentary(page.commentary)
         if page.description:
             self._paragraph("What it shows", "Heading 3")
-            self.document.add_paragraph(page.description)
+            self.body.paragraph(page.description)
 
     # Building blocks
 
@@ -384,15 +394,14 @@ class _DocxWriter:
             run.bold = True
 
     def _paragraph(self, text: str, style: str | None = None) -> Paragraph:
-        paragraph = self.document.add_paragraph(text)
+        paragraph = self.body.paragraph(text)
         if style is not None:
             paragraph._p.style = self.style_ids[style]
         return paragraph
 
     def _chart(self, chart: ChartView, caption: str) -> None:
-        paragraph = self.document.add_paragraph()
-        # The run hands back its picture: document.inline_shapes would search the whole body each time.
-        picture = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Mm(chart.width_mm))
+        paragraph = self.body.paragraph()
+        picture = self.pictures.add(paragraph.add_run(), chart.png, width=Mm(chart.width_mm))
         _describe(picture, chart.alt, f"{chart.ref} chart")
         self._paragraph(caption, "Caption")
 
@@ -414,7 +423,7 @@ class _DocxWriter:
 
     def _table(self, headings: Sequence[str], widths_mm: Sequence[float], rows: int = 0) -> Table:
         """A table with a repeating header row and fixed column widths, built row by row, never by cell()."""
-        table = self.document.add_table(rows=1 + rows, cols=len(headings))
+        table = self.body.table(rows=1 + rows, cols=len(headings))
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -496,6 +505,85 @@ def _fixed_layout(table: Table) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
+
+
+class _Body:
+    """Adds paragraphs and tables at the end of the body as python-docx's ``Document.add_paragraph`` and
+    ``add_table`` do, in constant time.
+
+    python-docx finds the body's closing section properties, and the width between the margins, by
+    walking everything already in the body, for every paragraph and table: the time per indicator grew
+    with the document. Both are found once here, before the first block is added; the XML is the same.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.end = self.body.sectPr  # the last section's properties: blocks go before it
+        section = document.sections[-1]
+        # As python-docx's Document._block_width works it out, with Word's defaults for a missing size.
+        self.width = Length(
+            (section.page_width or Inches(8.5))
+            - (section.left_margin or Inches(1))
+            - (section.right_margin or Inches(1))
+        )
+
+    def _place(self, element: BaseOxmlElement) -> None:
+        if self.end is None:
+            self.body.append(element)
+        else:
+            self.end.addprevious(element)
+
+    def paragraph(self, text: str = "") -> Paragraph:
+        element = OxmlElement("w:p")
+        self._place(element)
+        paragraph = Paragraph(element, self.document)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def table(self, rows: int, cols: int) -> Table:
+        element = CT_Tbl.new_tbl(rows, cols, self.width)
+        self._place(element)
+        table = Table(element, self.document)
+        table.style = None
+        return table
+
+
+class _Pictures:
+    """Adds pictures as python-docx's ``Run.add_picture`` does, without its searches of the whole document.
+
+    For each picture python-docx reads every id in the document to find the next one, and tests each
+    image number against every image to find a free name: the time per picture grows with the document,
+    and on a 500-indicator scorecard those searches cost more than writing it. Here the ids and the
+    numbers come from counters, started past any the council's template already uses, so they are the
+    numbers python-docx would choose and the document is the same.
+    """
+
+    def __init__(self, part: DocumentPart) -> None:
+        self.part = part
+        self.next_shape_id = part.next_id
+        used = [image.partname.idx for image in part.package.image_parts]
+        self.next_image = max(used, default=0) + 1
+        self.by_sha1: dict[str, str] = {}
+
+    def add(
+        self, run: Run, blob: bytes, *, width: Length | None = None, height: Length | None = None
+    ) -> InlineShape:
+        image = Image.from_blob(blob)
+        rid = self.by_sha1.get(image.sha1)
+        if rid is None:
+            partname = PackURI(f"/word/media/image{self.next_image}.{image.ext}")
+            self.next_image += 1
+            image_part = ImagePart.from_image(image, partname)
+            self.part.package.image_parts.append(image_part)
+            rid = self.part.relate_to(image_part, RT.IMAGE)
+            self.by_sha1[image.sha1] = rid
+        width_emu, height_emu = image.scaled_dimensions(width, height)
+        inline = CT_Inline.new_pic_inline(self.next_shape_id, rid, image.filename, width_emu, height_emu)
+        self.next_shape_id += 1
+        run._r.add_drawing(inline)
+        return InlineShape(inline)
 
 
 def _describe(shape: object, description: str, title: str) -> None:
