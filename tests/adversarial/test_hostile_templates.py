@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import socket
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
+from fake_files import png_claiming
 
 from scorecard_report.render.html import TEMPLATE, package_templates
 
@@ -119,21 +118,6 @@ def test_a_catalogue_logo_that_does_not_exist_is_an_error_naming_its_line(tmp_pa
         f"error: {catalogue}:{line}: logo 'logo.png': file not found "
         "(give a PNG or JPEG (at most 4,000 pixels a side) beside the catalogue)"
     ]
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims ``width`` × ``height`` pixels (a decompression bomb's calling card)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_an_image_bomb_logo_is_refused_naming_the_file(tmp_path: Path) -> None:

@@ -4,11 +4,10 @@ separators and signs, missing markers, text, duplicates, every period spelling, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
+from fake_files import workbook
 
 from .support import SMALL_CATALOGUE, SMALL_DATA, STEM, Run, scorecard, summary_rows, validate
 
@@ -147,17 +146,6 @@ def test_a_value_after_the_report_period_is_never_shown(tmp_path: Path) -> None:
 
 
 # XLSX ----------------------------------------------------------------------------------------
-
-
-def workbook(path: Path, rows: Sequence[Sequence[object]], title: str = "Values") -> openpyxl.Workbook:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return book
 
 
 def test_percentage_formatted_cells_read_as_percentages(tmp_path: Path) -> None:

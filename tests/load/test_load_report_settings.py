@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
+from fake_files import png_claiming
 from PIL import Image
 
 from scorecard_report.load.catalogue import load_catalogue
@@ -25,21 +24,6 @@ def problems(path: Path) -> list[str]:
     with pytest.raises(InputError) as raised:
         load_catalogue(path)
     return [str(problem) for problem in raised.value.problems]
-
-
-def png_header_claiming(width: int, height: int) -> bytes:
-    """A tiny file whose header claims a huge image: a decompression bomb's calling card."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_defaults_when_there_is_no_report_block() -> None:
@@ -83,13 +67,13 @@ def test_a_missing_logo_is_an_error_naming_its_line(tmp_path: Path) -> None:
 
 
 def test_an_image_bomb_logo_is_refused_without_decoding(tmp_path: Path) -> None:
-    (tmp_path / "bomb.png").write_bytes(png_header_claiming(20_000, 20_000))
+    (tmp_path / "bomb.png").write_bytes(png_claiming(20_000, 20_000))
     [problem] = problems(catalogue_with(tmp_path, "  logo: bomb.png\n"))
     assert "logo 'bomb.png': far too many pixels to be a logo" in problem
 
 
 def test_a_large_logo_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "big.png").write_bytes(png_header_claiming(5_000, 100))
+    (tmp_path / "big.png").write_bytes(png_claiming(5_000, 100))
     [problem] = problems(catalogue_with(tmp_path, "  logo: big.png\n"))
     assert "logo 'big.png': 5000 × 100 pixels is too large" in problem
 

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from fake_files import workbook
 
 from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.values import ValueTable, load_values
 from scorecard_report.periods import Month
 from scorecard_report.problems import InputError, Problem
-
-Rows = Sequence[Sequence[object]]
-
-
-def workbook(path: Path, rows: Rows, title: str = "Values") -> openpyxl.Workbook:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return book
 
 
 def read(path: Path, catalogue: Catalogue) -> ValueTable:
