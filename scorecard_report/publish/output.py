@@ -43,6 +43,8 @@ def write_all_atomically(files: Mapping[Path, bytes], mode: int = PUBLISHED_MODE
                 temporary.replace(path)
             except OSError as error:
                 raise OutputError(path, error.strerror or str(error)) from None
+        for folder in {path.parent for path in files}:
+            sync_folder(folder)
     finally:
         for temporary, _path in staged:
             with contextlib.suppress(OSError):
@@ -58,13 +60,28 @@ def _written_beside(path: Path, content: bytes, mode: int) -> Path:
         raise OutputError(path, error.strerror or str(error)) from None
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
+        write_to_disk(handle, content)
         temporary.chmod(mode)
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise OutputError(path, error.strerror or str(error)) from None
     return temporary
+
+
+def write_to_disk(handle: int, content: bytes) -> None:
+    """Write ``content`` to the open file ``handle``, make sure it is on the disk, and close it."""
+    with os.fdopen(handle, "wb") as file:
+        file.write(content)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable, so a power cut cannot bring back the old names."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)

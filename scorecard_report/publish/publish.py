@@ -31,7 +31,7 @@ from scorecard_report.publish.manifest import (
     sha256_of,
     sha256_of_file,
 )
-from scorecard_report.publish.output import PUBLISHED_MODE, OutputError
+from scorecard_report.publish.output import PUBLISHED_MODE, OutputError, sync_folder, write_to_disk
 from scorecard_report.render.outputs import produced_at
 
 TEMPORARY_PREFIX = ".publish-"
@@ -150,28 +150,14 @@ def _move_into_place(files: dict[str, bytes], temporary: Path, job: PublishJob) 
         except OSError as error:
             raise OutputError(target, error.strerror or str(error)) from None
         published.append(target)
-    _sync_folder(job.output)
+    sync_folder(job.output)
     return tuple(published)
 
 
 def _write_private(path: Path, content: bytes, mode: int) -> None:
     """Created 0600 so no one reads it half-written; given its published mode once it is whole."""
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
+        write_to_disk(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), content)
         path.chmod(mode)
     except OSError as error:
         raise OutputError(path, error.strerror or str(error)) from None
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable, so a power cut cannot bring back the old names."""
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
