@@ -10,6 +10,9 @@ import base64
 from dataclasses import dataclass
 from enum import Enum
 
+# Processes that draw charts at once, and that a build runs at once: the project's machines have two cores.
+MAX_WORKERS = 2
+
 
 @dataclass(frozen=True)
 class Look:

@@ -29,7 +29,7 @@ from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
 from scorecard_report.model.report import BenchmarkComparison, Row
-from scorecard_report.render.chart_kinds import Chart, ChartSize, Look
+from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
 from scorecard_report.rules.display import MILLION, Unit, format_value
 from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import TargetKind
@@ -54,7 +54,6 @@ PAD = 4.0  # points of white space around the chart and between a label and what
 TICK_LENGTH = 3.0
 HANDLE_GAP = 3.0  # points between a legend sample and its label
 SERIAL_LIMIT = 8  # up to this many rows a process pool costs more than it saves
-MAX_WORKERS = 2
 PNG_COMPRESSION = 3  # zlib level: the default 6 makes files 10% smaller but encodes 1.7 times slower
 
 STYLE: dict[str, Any] = {

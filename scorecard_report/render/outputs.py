@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from scorecard_report.model.report import Report
 from scorecard_report.problems import InputError, Problem
+from scorecard_report.render.chart_kinds import MAX_WORKERS
 from scorecard_report.render.summary_csv import render_summary_csv
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class _DocxBeside:
 
     def __init__(self, doc: DocumentView, options: RenderOptions, produced: str, *, beside: bool) -> None:
         self._arguments = (doc, options.docx_template, produced)
-        self._pool = ProcessPoolExecutor(max_workers=1) if beside and _cores(options) >= 2 else None
+        self._pool = ProcessPoolExecutor(max_workers=1) if beside and processes(options) >= 2 else None
         self._future: Future[bytes] | None = None
 
     def __enter__(self) -> _DocxBeside:
@@ -121,8 +122,11 @@ class _DocxBeside:
             self._pool.shutdown()
 
 
-def _cores(options: RenderOptions) -> int:
-    return (os.cpu_count() or 1) if options.parallel else 1
+def processes(options: RenderOptions) -> int:
+    """How many processes a build uses at once: the chart pool's size, and whether the DOCX is written
+    beside the PDF. Two (the project's machines have two cores) unless the machine has one or
+    ``options.parallel`` is off."""
+    return min(MAX_WORKERS, os.cpu_count() or 1) if options.parallel else 1
 
 
 def check_document_size(report: Report, formats: Sequence[str]) -> None:
@@ -147,7 +151,7 @@ def _document(report: Report, options: RenderOptions, produced: str) -> Document
     from scorecard_report.render.view import document_view
 
     cache = ChartCache(options.cache) if options.cache else None
-    workers = None if options.parallel else 1
+    workers = processes(options)
     small = cached_trend_charts(
         [row for row in report.rows if row.highlight], ChartSize.SMALL, cache, workers=workers
     )
