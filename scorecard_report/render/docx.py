@@ -556,8 +556,9 @@ class _Pictures:
     For each picture python-docx reads every id in the document to find the next one, and tests each
     image number against every image to find a free name: the time per picture grows with the document,
     and on a 500-indicator scorecard those searches cost more than writing it. Here the ids and the
-    numbers come from counters, started past any the council's template already uses, so they are the
-    numbers python-docx would choose and the document is the same.
+    numbers come from counters, started past the highest the council's template already uses. That is
+    what python-docx chooses too, except that it fills a gap a template leaves in its image numbers
+    (image1, image3): then the names differ, never the document Word shows.
     """
 
     def __init__(self, part: DocumentPart) -> None:

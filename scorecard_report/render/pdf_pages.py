@@ -1,7 +1,7 @@
 """A cache for pydyf's list of page references, which WeasyPrint's PDF tagging rebuilds for every tag.
 
 ``pydyf.PDF.page_references`` builds a tuple of every page's reference each time it is read, and
-WeasyPrint's tagging reads it once for every tagged box: on a 1,000-page scorecard that is a million
+WeasyPrint's tagging reads it once for every tagged box: on a 1,000-page scorecard that is over 100,000
 tuples of a thousand items, and the PDF's time per page grows with its length. The cached tuple is the
 same until a page is added, so the PDF's bytes do not change (a test checks both ways).
 """
