@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from scorecard_report.periods import FinancialCalendar
+from scorecard_report.problems import Problem
 from scorecard_report.rules.bands import Band
 from scorecard_report.rules.direction import Comparator
 from scorecard_report.rules.display import Unit
@@ -160,6 +161,7 @@ class Catalogue:
     report: ReportSettings = ReportSettings()
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:

@@ -4,6 +4,7 @@ read the commentary and build the report model."""
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,14 +12,14 @@ from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.benchmarks import BenchmarkTable, load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
-from scorecard_report.load.values import ValueTable, load_values
+from scorecard_report.load.values import ValueTable, load_values, require_a_value
 from scorecard_report.messages import log, report_problems
 from scorecard_report.model.build import build_report, default_report_period
 from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.model.edition import edition_name, only_sections, unknown_sections
 from scorecard_report.model.report import Report
 from scorecard_report.periods import Month, PeriodError, parse_period
-from scorecard_report.problems import UsageError
+from scorecard_report.problems import InputError, Problem, UsageError
 from scorecard_report.render.outputs import FORMATS
 from scorecard_report.settings import with_marking
 
@@ -58,13 +59,15 @@ def load_inputs(arguments: argparse.Namespace) -> Inputs:
         raise UsageError(
             f"no values file: give --data FILE, data in the config or data: in {arguments.catalogue}"
         )
-    values = load_values(data, catalogue, encoding=arguments.encoding, strict=arguments.strict)
+    sheet = getattr(arguments, "sheet", None)
+    values = load_values(data, catalogue, encoding=arguments.encoding, strict=arguments.strict, sheet=sheet)
+    require_a_value(values)
     benchmarks = None
     if arguments.benchmarks is not None:
         benchmarks = load_benchmarks(
             arguments.benchmarks, catalogue, encoding=arguments.encoding, strict=arguments.strict
         )
-    report_problems([*values.warnings, *(benchmarks.warnings if benchmarks else ())])
+    report_problems([*catalogue.warnings, *values.warnings, *(benchmarks.warnings if benchmarks else ())])
     return Inputs(catalogue, values, benchmarks)
 
 
@@ -109,7 +112,10 @@ def report_period(written: str | None, inputs: Inputs, catalogue: Catalogue) -> 
 def _latest_period(inputs: Inputs, catalogue: Catalogue) -> Month:
     period = default_report_period(catalogue, inputs.values)
     if period is None:
-        raise UsageError(f"{inputs.values.path} has no values, so there is no period to report")
+        raise UsageError(
+            f"{inputs.values.path}: no month has values for at least half the monthly indicators, so there "
+            "is no latest period to report; give --period YYYY-MM"
+        )
     log.info(
         "period: %s (the latest month in which at least half the monthly indicators have a value)",
         period.words(),
@@ -130,6 +136,27 @@ def period_commentary(
     path = commentary_file(arguments, catalogue, period)
     if getattr(arguments, "commentary", None) is None and not path.exists():
         return NO_COMMENTARY, None
+    _check_commentary_month(path, period)
     commentary, warnings = load_commentary(path, catalogue)
     report_problems(warnings)
     return commentary, path
+
+
+def _check_commentary_month(path: Path, period: Month) -> None:
+    """A commentary file named for another month (``2026-09.yaml`` in an October report) was written
+    against other figures: refuse it rather than print September's words beside October's numbers."""
+    written = re.fullmatch(r"(\d{4})-(\d{2})", path.stem)
+    try:
+        named = Month(int(written[1]), int(written[2])) if written else None
+    except ValueError:
+        named = None
+    if named is None:
+        return  # not named by month: nothing to check it against
+    if named != period:
+        problem = Problem(
+            path,
+            f"this commentary is for {named.words()}, but the report is for {period.words()}",
+            hint=f"give --commentary with the file for {period.words()} ({period.iso()}.yaml), "
+            f"or --period {named.iso()}",
+        )
+        raise InputError([problem])

@@ -33,6 +33,8 @@ def with_config(arguments: argparse.Namespace, config: Config) -> argparse.Names
             setattr(merged, option, getattr(config, setting) or default)
     if hasattr(merged, "format") and merged.format is None:
         merged.format = ",".join(config.formats or DEFAULT_FORMATS)
+    if hasattr(merged, "sheet") and merged.sheet is None and arguments.data is None:
+        merged.sheet = config.sheet  # the config's sheet is one of the config's data, not of --data's file
     merged.config_file = config.path
     merged.commentary_folder = config.commentary
     merged.marking = config.marking

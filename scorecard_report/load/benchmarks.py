@@ -9,7 +9,7 @@ from pathlib import Path
 from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.tables import RawRow, read_table
 from scorecard_report.problems import InputError, Problem, unknown_ref
-from scorecard_report.rules.numbers import NumberError, parse_number
+from scorecard_report.rules.numbers import NumberError, checked_number, parse_number
 
 REQUIRED = ("ref", "benchmark", "value")
 
@@ -36,7 +36,7 @@ def load_benchmarks(
     path: Path, catalogue: Catalogue, *, encoding: str = "utf-8", strict: bool = False
 ) -> BenchmarkTable:
     table = read_table(path, encoding)
-    columns = {cell.text.strip().lower(): i for i, cell in enumerate(table.header.cells)}
+    columns = {cell.text.strip().lower(): i for i, cell in table.header.cells.items()}
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         raise InputError(
@@ -95,9 +95,15 @@ class _BenchmarkReader:
     def _keep(self, row: RawRow, ref: str, benchmark_id: str) -> None:
         cell = row.cell(self.columns["value"])
         try:
-            value = cell.number if cell.number is not None else parse_number(cell.text)[0]
+            value = (
+                checked_number(cell.number, cell.text)
+                if cell.number is not None
+                else parse_number(cell.text)[0]
+            )
         except NumberError as error:
-            self.errors.append(Problem(self.path, str(error), row=row.number, ref=ref, place=cell.place))
+            self.errors.append(
+                Problem(self.path, str(error), row=row.number, ref=ref, place=cell.place, hint=error.hint)
+            )
             return
         key = (ref, benchmark_id)
         if key in self.rows:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
 import re
+from copy import deepcopy
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -21,6 +25,15 @@ from scorecard_report.catalogue import (
     ReportSettings,
     Section,
     preset_columns,
+)
+from scorecard_report.file_names import FILE_NAME_HINT, MAX_NAME_BYTES, name_problem, shown
+from scorecard_report.load.clean_text import (
+    REMOVABLE,
+    REMOVED_HINT,
+    TO_SPACE,
+    removed_message,
+    restore_breaks,
+    safe_for_yaml,
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
@@ -131,25 +144,91 @@ class _Reader:
     def __init__(self, document: YamlDocument) -> None:
         self.document = document
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        # Where a misspelt key is checked as the key it suggests: that key's location → the one written.
+        self.respelt: dict[YamlPath, YamlPath] = {}
 
-    def problem(self, at: YamlPath, message: str, hint: str | None = None, ref: str | None = None) -> None:
-        line = self.document.line_of(at)
-        self.problems.append(Problem(self.document.path, message, line=line, ref=ref, hint=hint))
+    def problem(
+        self,
+        at: YamlPath,
+        message: str,
+        hint: str | None = None,
+        ref: str | None = None,
+        warning: bool = False,
+    ) -> None:
+        line = self.document.line_of(self._as_written(at))
+        problem = Problem(self.document.path, message, line=line, ref=ref, hint=hint, warning=warning)
+        (self.warnings if warning else self.problems).append(problem)
+
+    def _as_written(self, at: YamlPath) -> YamlPath:
+        for meant, written in self.respelt.items():
+            if at[: len(meant)] == meant:
+                return (*written, *at[len(meant) :])
+        return at
 
     def validate(
         self, schema: type[Model], raw: Any, at: YamlPath, ref: str | None = None, skip: tuple[str, ...] = ()
     ) -> Model | None:
+        """The mapping ``raw`` as ``schema``, or None after reporting every problem it has.
+
+        An unknown key hides none of the mapping's other problems: once reported, the mapping is checked
+        again as if the key were spelt as it suggests (``polarty`` as ``polarity``, when that key is not
+        there too), or else as if it were not there, and the model returned is checked further by the
+        caller. The catalogue is refused all the same, for the unknown key.
+        """
         if not isinstance(raw, dict):
             self.problem(at, f"expected a mapping of keys, found {_kind(raw)}", ref=ref)
             return None
         try:
             return schema.model_validate(raw)
         except ValidationError as error:
-            for detail in error.errors():
-                if detail["loc"] and detail["loc"][0] in skip:
-                    continue
-                self.problem((*at, *detail["loc"]), *_explain(detail, schema), ref=ref)
+            details = error.errors()
+        unknown = [detail for detail in details if detail["type"] == "extra_forbidden"]
+        for detail in unknown or details:
+            if detail["loc"] and detail["loc"][0] in skip:
+                continue
+            self.problem((*at, *detail["loc"]), *_explain(detail, schema), ref=ref)
+        if not unknown:
             return None
+        respelt = _respelt(raw, schema, [tuple(detail["loc"]) for detail in unknown])
+        for meant, written in respelt.renamed:
+            self.respelt[(*at, *meant)] = (*at, *written)
+        try:
+            return schema.model_validate(respelt.raw)
+        except ValidationError as error:
+            for detail in error.errors():
+                if not (detail["loc"] and detail["loc"][0] in skip):
+                    self.problem((*at, *detail["loc"]), *_explain(detail, schema), ref=ref)
+            return None
+
+
+@dataclass(frozen=True)
+class _Respelt:
+    raw: dict[str, Any]
+    renamed: list[tuple[YamlPath, YamlPath]]  # (the key as meant, the key as written)
+
+
+def _respelt(raw: dict[str, Any], schema: type[BaseModel], unknown: list[YamlPath]) -> _Respelt:
+    """``raw`` with each unknown key renamed to its suggestion where the mapping lacks that key, else
+    dropped."""
+    copy = deepcopy(raw)
+    renamed: list[tuple[YamlPath, YamlPath]] = []
+    for location in unknown:
+        parent: Any = copy
+        for step in location[:-1]:
+            parent = parent[step]
+        key = location[-1]
+        meant = _suggestion(str(key), _nested_schema(schema, location[:-1]))
+        value = parent.pop(key)
+        if meant is not None and meant not in parent:
+            parent[meant] = value
+            renamed.append(((*location[:-1], meant), location))
+    return _Respelt(copy, renamed)
+
+
+def _suggestion(key: str, schema: type[BaseModel]) -> str | None:
+    close = difflib.get_close_matches(key, list(schema.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _kind(raw: Any) -> str:
@@ -172,8 +251,8 @@ def _explain(detail: Any, schema: type[BaseModel]) -> tuple[str, str | None]:
     schema = _nested_schema(schema, tuple(detail["loc"][:-1]))
     kind = detail["type"]
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(key, list(schema.model_fields), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(schema.model_fields)
+        close = _suggestion(key, schema)
+        hint = f"did you mean '{close}'?" if close else "allowed keys: " + ", ".join(schema.model_fields)
         return f"unknown key '{key}'", hint
     if kind == "missing":
         return f"missing key '{key}'", f"add '{key}:'"
@@ -187,10 +266,17 @@ def _explain(detail: Any, schema: type[BaseModel]) -> tuple[str, str | None]:
 def load_catalogue(path: Path) -> Catalogue:
     """Read ``path`` into a ``Catalogue``; raise ``InputError`` listing every problem found."""
     text = read_text(path, "catalogue", hint="YAML files must be UTF-8: save the catalogue as UTF-8")
-    document = read_yaml(path, text)
+    safe, removed = safe_for_yaml(text)
+    document = read_yaml(path, safe)
     reader = _Reader(document)
-    settings = reader.validate(SettingsSchema, document.data, ())
-    sections = _read_sections(reader, document.data, settings)
+    data = _cleaned(reader, restore_breaks(document.data, " "), ())
+    _warn_removed(reader, removed)
+    settings = reader.validate(SettingsSchema, data, ())
+    if settings is not None:
+        _check_default_tolerance(reader, settings.default_tolerance)
+        if settings.name is not None:
+            _check_file_name(reader, settings.name, ("name",), "name", "childrens-scorecard")
+    sections = _read_sections(reader, data, settings)
     for name in settings.fields if settings else ():
         if name in IndicatorSchema.model_fields:
             reader.problem(
@@ -205,9 +291,83 @@ def load_catalogue(path: Path) -> Catalogue:
             hint="add a section with at least one indicator under sections:",
         )
     report = _report_settings(reader, path, settings, sections) if settings else None
+    warnings = sorted(reader.warnings, key=lambda problem: problem.line or 0)
     if reader.problems or settings is None or report is None:
-        raise InputError(reader.problems)
-    return _catalogue(path, settings, sections, report)
+        raise InputError([*reader.problems, *warnings])
+    return dataclasses.replace(_catalogue(path, settings, sections, report), warnings=tuple(warnings))
+
+
+def _cleaned(reader: _Reader, data: Any, at: YamlPath) -> Any:
+    """Every catalogue text is one line: a line break pasted into it is a space, and a control
+    character a YAML escape made (``"\\0"``) is removed, with a warning, as in commentary."""
+    if isinstance(data, str):
+        found = REMOVABLE.findall(data)
+        if found:
+            reader.problem(
+                at, removed_message(found), REMOVED_HINT, _ref_at(reader.document, at), warning=True
+            )
+        return REMOVABLE.sub("", data).translate(TO_SPACE)
+    if isinstance(data, list):
+        return [_cleaned(reader, item, (*at, index)) for index, item in enumerate(data)]
+    if isinstance(data, dict):
+        return {
+            _cleaned(reader, key, (*at, key)): _cleaned(reader, value, (*at, key))
+            for key, value in data.items()
+        }
+    return data
+
+
+def _ref_at(document: YamlDocument, at: YamlPath) -> str | None:
+    """The ref of the indicator ``at`` lies in, if any."""
+    if len(at) < 4 or at[0] != "sections" or at[2] != "indicators":
+        return None
+    try:
+        ref = document.data["sections"][at[1]]["indicators"][at[3]].get("ref")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return ref if isinstance(ref, str) else None
+
+
+def _warn_removed(reader: _Reader, removed: list[tuple[int, list[str]]]) -> None:
+    """Warn about the characters removed before the YAML was read, each with the ref of the indicator
+    its line falls in."""
+    starts = sorted(
+        (line, _ref_at(reader.document, location) if len(location) == 4 else None)
+        for location, line in reader.document.lines.items()
+        if location[:1] == ("sections",)
+        and len(location) in (2, 4)
+        and location[2:3] in ((), ("indicators",))
+    )
+    lines = [line for line, _ in starts]
+    for line, found in removed:
+        before = bisect.bisect_right(lines, line)
+        ref = starts[before - 1][1] if before else None
+        reader.warnings.append(
+            Problem(
+                reader.document.path,
+                removed_message(found),
+                line=line,
+                ref=ref,
+                hint=REMOVED_HINT,
+                warning=True,
+            )
+        )
+
+
+def _check_default_tolerance(reader: _Reader, written: str) -> None:
+    tolerance = parse_default_tolerance(written)
+    if tolerance is None:
+        reader.problem(
+            ("default_tolerance",),
+            f"default_tolerance '{written}' must be a percentage such as 5%",
+            hint="it is relative to the target; 0 means red or green only",
+        )
+    elif tolerance.amount < 0:
+        reader.problem(
+            ("default_tolerance",),
+            f"default_tolerance '{written}' cannot be negative",
+            hint="write a percentage such as 5%, or 0 for red or green only",
+        )
 
 
 def _report_settings(
@@ -292,9 +452,21 @@ def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) 
         if schema is None:
             continue
         _check_unique(reader, seen_ids, schema.id, (*at, "id"), "section id")
+        _check_file_name(reader, schema.id, (*at, "id"), "section id", "front-door")
         indicators = _read_indicators(reader, schema, at, settings, seen_refs)
         sections.append(Section(schema.id, schema.title, schema.owner, indicators))
     return tuple(sections)
+
+
+def _check_file_name(reader: _Reader, name: str, at: YamlPath, what: str, example: str) -> None:
+    """Names and section ids become parts of file names: each must be one safe file name."""
+    problem = name_problem(name)
+    if problem is not None:
+        reader.problem(
+            at,
+            f"{what} '{shown(name)}' cannot be part of a file name: {problem}",
+            hint=FILE_NAME_HINT.replace("NAME", example),
+        )
 
 
 def _check_unique(
@@ -510,7 +682,7 @@ class _IndicatorChecks:
         try:
             return parse_number(written)[0]
         except NumberError as error:
-            self.problem(key, str(error))
+            self.problem(key, str(error), error.hint)
             return None
 
 
@@ -565,5 +737,5 @@ def _catalogue(
 
 def slug(title: str) -> str:
     """A file-name stem from a title: ``Children's Scorecard`` → ``childrens-scorecard``."""
-    words = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", "")).strip("-")
+    words = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("'", ""))[:MAX_NAME_BYTES].strip("-")
     return words or "scorecard"

@@ -34,6 +34,15 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from scorecard_report.catalogue import Catalogue
+from scorecard_report.load.clean_text import (
+    NEWLINES,
+    REMOVABLE,
+    REMOVED_HINT,
+    TO_NEWLINE,
+    removed_message,
+    restore_breaks,
+    safe_for_yaml,
+)
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
 from scorecard_report.model.commentary import Block, BulletList, Commentary, Paragraph, Run, Text, TitledText
@@ -46,17 +55,8 @@ TOP_LEVEL_KEYS = ("report", "sections", "indicators")
 REPORT_BLOCK_KEYS = ("title", "text", "draft")
 TEXT_KEYS = ("text", "draft")
 
-LINE_BREAKS = "\x0b\x0c\u2028\u2029"
-_TO_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n"))
-_NON_CHARACTERS = "\ufdd0-\ufdef" + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(0x11))
-_REMOVABLE = re.compile(f"[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f{_NON_CHARACTERS}]")
-_NEWLINES = re.compile(r"\r\n?")
 _TOKENS = re.compile(r"\*+|_+|[^*_]+")
 _BULLET_MARKERS = "-*•"
-# Stands in for a line break while the YAML reader runs (it rejects or splits on the real ones); a
-# non-character, so it was removed from the author's text before it was put in.
-_BREAK_STAND_IN = "\ufdd0"
-_TO_STAND_IN = str.maketrans(dict.fromkeys(LINE_BREAKS, _BREAK_STAND_IN))
 _BOOLEAN = TypeAdapter(bool)
 
 
@@ -77,10 +77,10 @@ def default_commentary_path(catalogue: Catalogue, period: Month, folder: Path | 
 def load_commentary(path: Path, catalogue: Catalogue) -> tuple[Commentary, tuple[Problem, ...]]:
     """Read ``path``; return the commentary and its warnings, or raise ``InputError`` with every error."""
     written = read_text(path, "commentary file", hint="save the commentary file as UTF-8")
-    safe, removed = _safe_for_yaml(written)
+    safe, removed = safe_for_yaml(written)
     document = read_yaml(path, safe)
     reader = _CommentaryReader(document, catalogue)
-    commentary = reader.read(_restore_breaks(document.data))
+    commentary = reader.read(restore_breaks(document.data, "\u2028"))
     reader.warn_removed(removed)
     if reader.errors:
         raise InputError(_in_file_order(reader.errors))
@@ -93,28 +93,7 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 def readable_for_yaml(written: str) -> str:
     """The file as the YAML reader sees it: the same lines, without the characters it refuses."""
-    return _safe_for_yaml(written)[0]
-
-
-def _safe_for_yaml(written: str) -> tuple[str, list[tuple[int, list[str]]]]:
-    """The file with no character the YAML reader refuses, and the characters removed from each line."""
-    text = _NEWLINES.sub("\n", written)
-    removed = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        found = _REMOVABLE.findall(line)
-        if found:
-            removed.append((number, found))
-    return _REMOVABLE.sub("", text).translate(_TO_STAND_IN), removed
-
-
-def _restore_breaks(data: Any) -> Any:
-    if isinstance(data, str):
-        return data.replace(_BREAK_STAND_IN, "\u2028")
-    if isinstance(data, list):
-        return [_restore_breaks(item) for item in data]
-    if isinstance(data, dict):
-        return {_restore_breaks(key): _restore_breaks(value) for key, value in data.items()}
-    return data
+    return safe_for_yaml(written)[0]
 
 
 @dataclass(frozen=True)
@@ -205,7 +184,7 @@ class _CommentaryReader:
         if not isinstance(raw, str) or not raw.strip():
             self.problem(title_slot, f"the title must be text, found {_kind(raw)}", "give the block a title")
             return None
-        return " ".join(self.cleaned(raw, title_slot).translate(_TO_NEWLINE).split())
+        return " ".join(self.cleaned(raw, title_slot).translate(TO_NEWLINE).split())
 
     def texts(self, raw: Any, key: str, slot_of: Callable[[str], tuple[_Slot, bool]]) -> dict[str, Text]:
         if raw is None:
@@ -289,10 +268,10 @@ class _CommentaryReader:
 
     def cleaned(self, raw: str, slot: _Slot) -> str:
         """``raw`` without control characters (a YAML escape such as ``"\\0"`` can still make one)."""
-        found = _REMOVABLE.findall(raw)
+        found = REMOVABLE.findall(raw)
         if found:
-            self.problem(slot, _removed_message(found), _REMOVED_HINT, warning=True)
-        return _REMOVABLE.sub("", raw)
+            self.problem(slot, removed_message(found), REMOVED_HINT, warning=True)
+        return REMOVABLE.sub("", raw)
 
     def warn_removed(self, removed: list[tuple[int, list[str]]]) -> None:
         """Warn about characters removed before the YAML was read, naming the slot each line falls in."""
@@ -304,23 +283,14 @@ class _CommentaryReader:
             self.warnings.append(
                 Problem(
                     self.document.path,
-                    _removed_message(found),
+                    removed_message(found),
                     line=line,
                     place=slot.place,
                     ref=slot.ref,
-                    hint=_REMOVED_HINT,
+                    hint=REMOVED_HINT,
                     warning=True,
                 )
             )
-
-
-_REMOVED_HINT = "they are invisible and cannot be printed; check the text pasted there reads as intended"
-
-
-def _removed_message(found: list[str]) -> str:
-    codes = ", ".join(f"U+{ord(character):04X}" for character in sorted(set(found)))
-    noun = "character" if len(found) == 1 else "characters"
-    return f"removed {len(found)} control {noun} ({codes}) from the text"
 
 
 def _closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -347,7 +317,7 @@ def parse_text(text: str) -> tuple[Block, ...]:
             "shorten it: commentary this long would not fit the report",
         )
     builder = _BlockBuilder()
-    for line in _REMOVABLE.sub("", _NEWLINES.sub("\n", text)).split("\n"):
+    for line in REMOVABLE.sub("", NEWLINES.sub("\n", text)).split("\n"):
         builder.feed(line)
     blocks = builder.finish()
     items = sum(len(block.items) for block in blocks if isinstance(block, BulletList))
@@ -412,7 +382,7 @@ def _bullet_text(content: str) -> str | None:
 
 def _joined(lines: list[str]) -> str:
     """Soft-wrapped lines as one text, with pasted line breaks as ``\\n``."""
-    return " ".join(lines).translate(_TO_NEWLINE).strip(" \t\n")
+    return " ".join(lines).translate(TO_NEWLINE).strip(" \t\n")
 
 
 @dataclass(frozen=True)

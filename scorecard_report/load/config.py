@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, InputMissing, Problem
 
@@ -36,6 +38,7 @@ class Config:
     docx_template: Path | None = None
     file_mode: int | None = None
     cache: Path | bool | None = None  # the chart cache's folder, or False for none
+    sheet: str | None = None  # the sheet of the data's workbook
 
 
 class _ConfigSchema(BaseModel):
@@ -52,6 +55,7 @@ class _ConfigSchema(BaseModel):
     docx_template: str | None = None
     file_mode: str | None = None
     cache: str | bool | None = None
+    sheet: str | None = None
 
     @field_validator("formats")
     @classmethod
@@ -68,7 +72,18 @@ class _ConfigSchema(BaseModel):
     def _octal(cls, mode: str) -> str:
         if not _FILE_MODE.fullmatch(mode):
             raise ValueError(f"'{mode}' is not a file mode; write it in octal, such as \"0644\"")
+        if not int(mode, 8) & stat.S_IRUSR:
+            # The next publish reads the published files back to see whether they changed.
+            raise ValueError(f"'{mode}' would leave the published files unreadable by their owner")
         return mode
+
+    @field_validator("name")
+    @classmethod
+    def _one_file_name(cls, name: str) -> str:
+        problem = name_problem(name)
+        if problem is not None:
+            raise ValueError(f"'{shown(name)}' cannot be a file name: {problem}")
+        return name
 
 
 def find_config(explicit: Path | None) -> Config:
@@ -89,6 +104,11 @@ def load_config(path: Path) -> Config:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError([Problem(path, f"not valid TOML: {error}", hint="check the quoting")]) from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables; a few hundred will do
+        problem = Problem(
+            path, "arrays or tables nested too deeply to read", hint="every setting is one line: key = value"
+        )
+        raise InputError([problem]) from None
     try:
         schema = _ConfigSchema.model_validate(raw)
     except ValidationError as error:
@@ -105,12 +125,17 @@ def _problem(path: Path, text: str, detail: Any) -> Problem:
         hint = f"did you mean '{close[0]}'?" if close else f"the keys are {keys}"
         return Problem(path, f"unknown key '{key}'", line=line, hint=hint)
     message = str(detail["msg"]).removeprefix("Value error, ")
-    return Problem(path, f"{key}: {message}", line=line, hint=_type_hint(key))
+    hint = _type_hint(key)
+    if key == "file_mode" and detail["type"] == "value_error":
+        hint = 'write it in octal, with read permission for the owner at least: file_mode = "0644" or "0600"'
+    return Problem(path, f"{key}: {message}", line=line, hint=hint)
 
 
 def _type_hint(key: str) -> str:
     if key == "formats":
         return 'write a list such as formats = ["pdf", "html", "csv"]'
+    if key == "name":
+        return FILE_NAME_HINT.replace("NAME", 'name = "scorecard"')
     return f'write it as text in quotes, such as {key} = "..."'
 
 
@@ -142,6 +167,7 @@ def _config(path: Path, schema: _ConfigSchema) -> Config:
         templates=relative(schema.templates),
         docx_template=relative(schema.docx_template),
         file_mode=int(schema.file_mode, 8) if schema.file_mode else None,
+        sheet=schema.sheet,
         cache=False
         if schema.cache is False
         else relative(schema.cache)

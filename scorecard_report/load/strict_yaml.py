@@ -3,6 +3,11 @@
 Scalars stay the text the author typed (``012`` stays ``"012"``, ``NO`` stays ``"NO"``) so the
 schema decides what a value means, not YAML 1.1's implicit typing. Every node keeps its line, so
 schema errors can name where the author must look.
+
+Nesting is refused beyond ``MAX_DEPTH`` lists and mappings inside each other, at the line where it goes
+too deep. PyYAML builds its node tree recursively (and so does everything that walks it), so a file of
+100,000 ``[`` would exhaust Python's recursion limit; the depth is counted from the event stream, which
+the parser makes without recursion, before the tree is built any deeper.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from scorecard_report.problems import InputError, Problem
 
 YamlPath = tuple[str | int, ...]
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+MAX_DEPTH = 50  # a catalogue is 7 deep (sections, indicators, bands, a structured target), commentary 4
+_OPENS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSES = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,9 @@ class YamlDocument:
 
 
 class _RefusingComposer(yaml.SafeLoader):
-    """Refuses aliases, anchors and explicit tags while the node tree is built."""
+    """Refuses aliases, anchors, explicit tags and deep nesting while the node tree is built."""
+
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
@@ -49,7 +59,15 @@ class _RefusingComposer(yaml.SafeLoader):
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             raise _Refused(line, f"the tag {tag} is not allowed", "remove it; values are plain text")
-        return super().compose_node(parent, index)
+        if not isinstance(event, _OPENS):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:  # refused before composing it, so the recursion stops here
+            raise _too_deep(line)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Refused(Exception):
@@ -58,25 +76,39 @@ class _Refused(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
+def _too_deep(line: int) -> _Refused:
+    return _Refused(
+        line,
+        f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+        "a scorecard file needs only a few levels: check the indentation, and that each [ and { is closed",
+    )
+
+
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
 _NEEDS_CHECKING = object()
 
 
-def _compose_fast(text: str) -> Any:
+def _compose_fast(path: Path, text: str) -> Any:
     """The node tree by libyaml (ten times faster on a large catalogue) when the document is plain.
 
     Anything unusual (a character the reader refuses, an alias, an anchor, a tag, a syntax error, or
     no libyaml at all) returns ``_NEEDS_CHECKING``, so the pure-Python reader runs and names the
-    problem: every error message comes from one place.
+    problem: every error message comes from one place. Only nesting too deep is refused here, with
+    ``_too_deep``'s message, as the pure-Python scanner is slow to look ahead through 100,000 ``[``.
     """
     if _FAST_LOADER is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
         return _NEEDS_CHECKING
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_FAST_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return _NEEDS_CHECKING
             if getattr(event, "tag", None) not in (None, "!"):
                 return _NEEDS_CHECKING
+            depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
+            if depth > MAX_DEPTH:
+                refused = _too_deep(event.start_mark.line + 1)
+                raise InputError([Problem(path, refused.message, line=refused.line, hint=refused.hint)])
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return _NEEDS_CHECKING
@@ -84,9 +116,9 @@ def _compose_fast(text: str) -> Any:
 
 def read_yaml(path: Path, text: str) -> YamlDocument:
     """Parse ``text`` (the content of ``path``) strictly; raise ``InputError`` naming the line."""
-    node = _compose_fast(text)
+    node = _compose_fast(path, text)
     if node is _NEEDS_CHECKING:
-        node = _compose_checked(path, text)
+        node = compose_checked(path, text)
     lines: dict[YamlPath, int] = {}
     problems: list[Problem] = []
     data = _plain(node, (), path, lines, problems) if node is not None else None
@@ -95,8 +127,9 @@ def read_yaml(path: Path, text: str) -> YamlDocument:
     return YamlDocument(path, data, lines)
 
 
-def _compose_checked(path: Path, text: str) -> yaml.Node | None:
-    """The node tree by the pure-Python reader, refusing aliases, anchors and tags as it goes."""
+def compose_checked(path: Path, text: str) -> yaml.Node | None:
+    """The node tree by the pure-Python reader, refusing aliases, anchors, tags and deep nesting as it
+    goes; ``InputError`` naming the line."""
     loader: _RefusingComposer | None = None
     try:
         loader = _RefusingComposer(text)  # the reader checks every character here

@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from scorecard_report.load.text_files import decode, read_bytes
-from scorecard_report.problems import InputError, Problem
+from scorecard_report.load.zip_limits import check_zip
+from scorecard_report.problems import InputError, Problem, UsageError
 
 HEADER_SEARCH_ROWS = 10
 
@@ -26,17 +29,27 @@ class Cell:
     place: str | None = None
 
 
+_EMPTY = Cell("")
+
+
 @dataclass(frozen=True)
 class RawRow:
+    """One row's cells by column (0 for A): a spreadsheet's empty cells are absent, so a row costs what
+    it holds, however far to the right its last cell is."""
+
     number: int
-    cells: tuple[Cell, ...]
+    cells: Mapping[int, Cell]
+
+    @classmethod
+    def of(cls, number: int, cells: Iterable[Cell]) -> RawRow:
+        return cls(number, dict(enumerate(cells)))
 
     def cell(self, column: int) -> Cell:
-        return self.cells[column] if column < len(self.cells) else Cell("")
+        return self.cells.get(column, _EMPTY)
 
     @property
     def is_blank(self) -> bool:
-        return all(not cell.text.strip() and cell.number is None and cell.date is None for cell in self.cells)
+        return all(not c.text.strip() and c.number is None and c.date is None for c in self.cells.values())
 
 
 @dataclass(frozen=True)
@@ -46,13 +59,41 @@ class RawTable:
     rows: tuple[RawRow, ...]
     sheet: str | None = None
 
+    @cached_property
+    def columns(self) -> tuple[int, ...]:
+        """Every column with a cell in the header or any row, in order."""
+        return tuple(sorted({*self.header.cells, *(column for row in self.rows for column in row.cells)}))
 
-def read_table(path: Path, encoding: str = "utf-8") -> RawTable:
-    """Read a CSV or XLSX file; the header is the first row with a ``ref`` column."""
+    def place(self, row: RawRow, column: int) -> str | None:
+        """Where a cell is, for a message: its sheet and cell in a workbook, nothing more in a CSV."""
+        cell = row.cells.get(column)
+        if cell is not None and cell.place is not None:
+            return cell.place
+        return f"sheet '{self.sheet}' cell {column_letters(column)}{row.number}" if self.sheet else None
+
+
+def column_letters(column: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: a column as Excel names it."""
+    letters = ""
+    column += 1
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def read_table(path: Path, encoding: str = "utf-8", sheet: str | None = None) -> RawTable:
+    """Read a CSV or XLSX file (``sheet`` of a workbook, by default its first visible one); the header is
+    the first row with a ``ref`` column."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise UsageError(
+                f"sheet '{sheet}' named, but {path} is a {suffix[1:].upper()} file, which has no sheets: "
+                "name a sheet only for an XLSX file"
+            )
         return _read_csv(path, encoding)
     raise InputError([Problem(path, f"cannot read '{suffix}' files", hint="give a .csv or .xlsx file")])
 
@@ -64,7 +105,7 @@ def _read_csv(path: Path, encoding: str) -> RawTable:
     rows = []
     try:
         for record in reader:
-            rows.append(RawRow(reader.line_num, tuple(Cell(value) for value in record)))
+            rows.append(RawRow.of(reader.line_num, (Cell(value) for value in record)))
     except csv.Error as error:
         raise InputError([Problem(path, f"not a valid CSV file: {error}", line=reader.line_num)]) from None
     return _with_header(path, rows, None)
@@ -77,7 +118,7 @@ def _with_header(path: Path, rows: list[RawRow], sheet: str | None) -> RawTable:
             [Problem(path, "the file is empty", place=where, hint="export the values again, with a header")]
         )
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if any(cell.text.strip().lower() == "ref" for cell in row.cells):
+        if any(cell.text.strip().lower() == "ref" for cell in row.cells.values()):
             return RawTable(path, row, tuple(rows[index + 1 :]), sheet)
     raise InputError(
         [
@@ -92,63 +133,12 @@ def _with_header(path: Path, rows: list[RawRow], sheet: str | None) -> RawTable:
     )
 
 
-def _read_xlsx(path: Path) -> RawTable:
-    import openpyxl
+def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
+    read_bytes(path, "values file")  # a missing or unreadable file says so, as for a CSV
+    # Every part counts towards the limits, not only the sheet read: openpyxl's read-only load still
+    # parses each sheet's XML up to its <dimension>, and every picture of a chartsheet.
+    check_zip(path, "values workbook")
+    from scorecard_report.load.xlsx import read_sheet  # openpyxl is slow to import; CSV builds skip it
 
-    read_bytes(path, "values file")
-    try:
-        values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise InputError(
-            [
-                Problem(
-                    path,
-                    f"cannot open as an Excel workbook: {error}",
-                    hint="save it again from Excel as .xlsx",
-                )
-            ]
-        ) from None
-    sheet = next((ws for ws in values.worksheets if ws.sheet_state == "visible"), None)
-    if sheet is None:
-        raise InputError([Problem(path, "the workbook has no visible sheet")])
-    problems: list[Problem] = []
-    rows = [_xlsx_row(path, sheet, formulas[sheet.title], row, problems) for row in sheet.iter_rows()]
-    if problems:
-        raise InputError(problems)
-    return _with_header(path, rows, sheet.title)
-
-
-def _xlsx_row(
-    path: Path, sheet: object, formula_sheet: object, row: tuple[object, ...], problems: list[Problem]
-) -> RawRow:
-    cells = []
-    number = 0
-    for cell in row:
-        number = cell.row  # type: ignore[attr-defined]
-        place = f"sheet '{sheet.title}' cell {cell.coordinate}"  # type: ignore[attr-defined]
-        formula = formula_sheet[cell.coordinate]  # type: ignore[index]
-        if cell.value is None and formula.data_type == "f":  # type: ignore[attr-defined]
-            problems.append(
-                Problem(
-                    path,
-                    "a formula with no saved value",
-                    row=number,
-                    place=place,
-                    hint="open the file in Excel and save it, or paste the values",
-                )
-            )
-        cells.append(_xlsx_cell(cell, place))
-    return RawRow(number, tuple(cells))
-
-
-def _xlsx_cell(cell: object, place: str) -> Cell:
-    value = cell.value  # type: ignore[attr-defined]
-    percent = "%" in str(cell.number_format)  # type: ignore[attr-defined]
-    if isinstance(value, bool):
-        return Cell(str(value), place=place)
-    if isinstance(value, dt.datetime | dt.date):
-        return Cell(value.isoformat(), date=value, place=place)
-    if isinstance(value, int | float):
-        return Cell(repr(value), number=Decimal(repr(value)), percent_format=percent, place=place)
-    return Cell("" if value is None else str(value), place=place)
+    read = read_sheet(path, sheet)
+    return _with_header(path, read.rows, read.title)

@@ -14,7 +14,14 @@ from scorecard_report.load.tables import Cell, RawRow, RawTable, read_table
 from scorecard_report.periods import Month, PeriodError, month_of, parse_period
 from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.display import Unit
-from scorecard_report.rules.numbers import NumberError, parse_number, written_decimals
+from scorecard_report.rules.numbers import (
+    MAX_MAGNITUDE,
+    NumberError,
+    checked_number,
+    parse_number,
+    plain,
+    written_decimals,
+)
 from scorecard_report.rules.selection import Frequency, is_period_of
 
 DESCRIPTIVE_COLUMNS = {"title", "indicator", "section", "unit", "description", "name", "measure"}
@@ -69,15 +76,35 @@ class _Entry:
 
 
 def load_values(
-    path: Path, catalogue: Catalogue, *, encoding: str = "utf-8", strict: bool = False
+    path: Path,
+    catalogue: Catalogue,
+    *,
+    encoding: str = "utf-8",
+    strict: bool = False,
+    sheet: str | None = None,
 ) -> ValueTable:
-    """Read ``path``; raise ``InputError`` with every problem, or return the values and warnings."""
-    table = read_table(path, encoding)
+    """Read ``path`` (``sheet`` of a workbook); raise ``InputError`` with every problem, or return the
+    values and warnings."""
+    table = read_table(path, encoding, sheet)
     reader = _ValueReader(table, catalogue, strict)
     observations = reader.read()
     if reader.errors:
         raise InputError(reader.errors)
     return ValueTable(path, tuple(observations), tuple(reader.warnings))
+
+
+def require_a_value(values: ValueTable) -> None:
+    """Refuse a values file whose every cell for the catalogue's refs is missing: it has nothing to
+    report, and without this a build would fail later for want of a period."""
+    observations = values.observations
+    if observations and all(observation.value is None for observation in observations):
+        problem = Problem(
+            values.path,
+            f"every value is missing: all {len(observations):,} cells for the catalogue's refs are empty "
+            "or a missing marker",
+            hint="export the values again; this file has nothing to report",
+        )
+        raise InputError([problem])
 
 
 class _ValueReader:
@@ -87,7 +114,7 @@ class _ValueReader:
         self.markers = {marker.strip().lower() for marker in catalogue.missing_markers}
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
-        self.columns = {cell.text.strip().lower(): i for i, cell in enumerate(table.header.cells)}
+        self.columns = {cell.text.strip().lower(): i for i, cell in table.header.cells.items()}
 
     def error(
         self,
@@ -159,7 +186,7 @@ class _ValueReader:
         seen[key] = observation
 
     def _long_entries(self) -> Iterator[_Entry]:
-        if not {"value", "numerator"} & set(self.columns):
+        if "value" not in self.columns and not {"numerator", "denominator"} <= set(self.columns):
             self.error(
                 "a long-form file needs a 'value' column (or numerator and denominator)",
                 self.table.header,
@@ -180,36 +207,37 @@ class _ValueReader:
             )
 
     def _wide_entries(self) -> Iterator[_Entry]:
-        period_columns = self._period_columns()
+        period_columns = dict(self._period_columns())
         for row in self._data_rows():
             ref = self._ref(row)
-            for index, header in period_columns:
-                cell = row.cell(index)
+            for index, cell in sorted(row.cells.items()):  # the cells the row has, not every column
+                header = period_columns.get(index)
                 # A wide sheet is blank wherever a quarterly or annual indicator has no period:
                 # a blank there is no value at all, not a missing one.
-                if cell.text.strip() or cell.number is not None:
+                if header is not None and (cell.text.strip() or cell.number is not None):
                     yield _Entry(ref, header, cell, row)
 
     def _period_columns(self) -> list[tuple[int, Cell]]:
         columns = []
-        for index, cell in enumerate(self.table.header.cells):
+        with_text = {
+            index for row in self.table.rows for index, cell in row.cells.items() if cell.text.strip()
+        }
+        for index in self.table.columns:
+            cell = self.table.header.cell(index)
             name = cell.text.strip().lower()
             if name == "ref" or name in DESCRIPTIVE_COLUMNS:
                 continue
             if not name and cell.date is None:
-                if self._column_has_data(index):
+                if index in with_text:
                     self.error(
                         f"column {index + 1} has values but no header (a merged or empty header cell)",
                         self.table.header,
-                        place=cell.place,
+                        place=self.table.place(self.table.header, index),
                         hint="give every period column its own header",
                     )
                 continue
             columns.append((index, cell))
         return columns
-
-    def _column_has_data(self, index: int) -> bool:
-        return any(row.cell(index).text.strip() for row in self.table.rows)
 
     def _data_rows(self) -> Iterator[RawRow]:
         for row in self.table.rows:
@@ -252,15 +280,32 @@ class _ValueReader:
 
     def _value(self, entry: _Entry, indicator: Indicator) -> Decimal | bool | None:
         value = self._number(entry.value, entry, indicator)
-        if entry.numerator is None or entry.denominator is None or value is False:
-            return value
-        numerator = self._number(entry.numerator, entry, indicator, percent_allowed=False)
-        denominator = self._number(entry.denominator, entry, indicator, percent_allowed=False)
+        if value is False:
+            return False
+        numerator = self._part(entry.numerator, entry, indicator)
+        denominator = self._part(entry.denominator, entry, indicator)
         if numerator is False or denominator is False:
             return False
-        if numerator is None or denominator is None:
+        if numerator is None and denominator is None:
             return value
+        if numerator is None or denominator is None:
+            if value is not None:
+                return value  # the value is as written; half a ratio has nothing to check it against
+            given, lacking = (
+                ("numerator", "denominator") if denominator is None else ("denominator", "numerator")
+            )
+            self.error(
+                f"a {given} but no {lacking}, and no value",
+                entry.row,
+                entry.ref,
+                hint=f"give the {lacking} too, or the value; leave all three empty if there is none",
+            )
+            return False
         return self._ratio(entry, indicator, numerator, denominator, value)  # type: ignore[arg-type]
+
+    def _part(self, cell: Cell | None, entry: _Entry, indicator: Indicator) -> Decimal | bool | None:
+        """A numerator or denominator: None when its column is absent or the cell is missing."""
+        return None if cell is None else self._number(cell, entry, indicator, percent_allowed=False)
 
     def _ratio(
         self,
@@ -278,7 +323,18 @@ class _ValueReader:
         scale = self._scale(indicator, entry)
         if scale is None:
             return False
-        computed = numerator / denominator * scale
+        try:
+            computed = numerator / denominator * scale
+        except ArithmeticError:  # Decimal's Overflow: a denominator of 0.000…1 with a million zeros
+            computed = MAX_MAGNITUDE
+        if abs(computed) >= MAX_MAGNITUDE:
+            self.error(
+                f"numerator/denominator ({plain(numerator)}/{plain(denominator)}) gives 10^15 or more",
+                entry.row,
+                entry.ref,
+                hint="check the numerator and denominator",
+            )
+            return False
         if value is None:
             return computed
         allowed = Decimal("0.5").scaleb(-written_decimals(value))
@@ -312,22 +368,25 @@ class _ValueReader:
     ) -> Decimal | bool | None:
         """The cell's number, None when missing, False (after recording an error) when unreadable."""
         if cell.number is not None:
-            return (
-                cell.number * 100 if cell.percent_format and indicator.unit is Unit.PERCENT else cell.number
-            )
+            scaled = cell.percent_format and indicator.unit is Unit.PERCENT
+            try:
+                return checked_number(cell.number * 100 if scaled else cell.number, cell.text)
+            except NumberError as error:
+                self.error(str(error), entry.row, entry.ref, place=cell.place, hint=error.hint)
+                return False
         text = cell.text.strip()
         if not text or text.lower() in self.markers:
             return None
         try:
             number, had_percent = parse_number(text)
-        except NumberError:
+        except NumberError as error:
             markers = ", ".join(self.catalogue.missing_markers)
             self.error(
-                f"'{text}' is not a number",
+                str(error),
                 entry.row,
                 entry.ref,
                 place=cell.place,
-                hint=f"write a number, leave it empty, or use a missing marker ({markers})",
+                hint=error.hint or f"write a number, leave it empty, or use a missing marker ({markers})",
             )
             return False
         if had_percent and (indicator.unit is not Unit.PERCENT or not percent_allowed):

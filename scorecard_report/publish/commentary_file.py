@@ -17,7 +17,7 @@ import yaml
 
 from scorecard_report.catalogue import Catalogue
 from scorecard_report.load.commentary import load_commentary, readable_for_yaml
-from scorecard_report.load.strict_yaml import NULL_WORDS, read_yaml
+from scorecard_report.load.strict_yaml import NULL_WORDS, compose_checked, read_yaml
 from scorecard_report.load.text_files import decode, read_bytes
 from scorecard_report.model.drafts import REPORT_BLOCK_TITLE, Drafts, draft_commentary
 from scorecard_report.model.report import Report
@@ -128,7 +128,7 @@ def add_missing_slots(path: Path, text: str, report: Report, drafts: Drafts) -> 
         hint = "save it with Windows or Unix line endings"
         raise _cannot_update(path, "it has old Mac line endings (CR alone)", hint)
     planner = _Planner(path, _Lines.of(text), slots(report, drafts), report, drafts)
-    planner.plan(yaml.compose(readable, Loader=yaml.SafeLoader))
+    planner.plan(compose_checked(path, readable))  # nesting too deep is refused, never a RecursionError
     if not planner.insertions:
         return text, 0
     updated = planner.lines.with_insertions(planner.insertions, "\r\n" if "\r\n" in text else "\n")
