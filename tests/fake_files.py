@@ -4,6 +4,7 @@ folder: tests/ is on the path through tests/conftest.py)."""
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,3 +39,21 @@ def workbook(path: Path, rows: Rows, title: str = "Values") -> openpyxl.Workbook
         sheet.append(list(row))
     book.save(path)
     return book
+
+
+def zip_claiming(path: Path, member: str, size: int) -> Path:
+    """``path``, a zip, edited so that its directory and local header say ``member`` inflates to ``size``
+    bytes: a zip bomb's calling card (or a lie), made without writing or compressing ``size`` bytes."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        local = archive.getinfo(member).header_offset
+    central = struct.unpack_from("<I", data, data.rindex(b"PK\x05\x06") + 16)[0]  # from the end record
+    while True:
+        name, extra, comment = struct.unpack_from("<HHH", data, central + 28)
+        if data[central + 46 : central + 46 + name] == member.encode():
+            break
+        central += 46 + name + extra + comment
+    struct.pack_into("<I", data, central + 24, size)
+    struct.pack_into("<I", data, local + 22, size)
+    path.write_bytes(bytes(data))
+    return path

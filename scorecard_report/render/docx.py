@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -31,7 +30,6 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.table import TableCell, ValueCell
 from scorecard_report.render.view import (
     AppendixPage,
@@ -46,13 +44,12 @@ PLACEHOLDER_STYLE = "Commentary placeholder"
 OWNER_STYLE = "Section owner"
 TABLE_TEXT_STYLE = "Table text"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
-DOTX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 TABLE_WIDTH_MM = 273.0
 
 
-def render_docx(doc: DocumentView, template: Path | None, produced: str) -> bytes:
-    """The whole scorecard as DOCX bytes; with ``template``, the council's styles, header and footer."""
+def render_docx(doc: DocumentView, template: bytes | None, produced: str) -> bytes:
+    """The whole scorecard as DOCX bytes; with ``template`` (the council's, as ``load_word_template``
+    checked it), the council's styles, header and footer."""
     document = _start(template)
     _DocxWriter(document, doc, fresh=template is None).write()
     _core_properties(document, doc, produced)
@@ -61,40 +58,12 @@ def render_docx(doc: DocumentView, template: Path | None, produced: str) -> byte
     return _reproducible_zip(buffer.getvalue(), produced)
 
 
-def _start(template: Path | None) -> DocxDocument:
+def _start(template: bytes | None) -> DocxDocument:
     if template is None:
         return Document()
-    try:
-        raw = template.read_bytes()
-    except OSError as error:
-        raise InputError([Problem(template, f"cannot read the Word template: {error.strerror}")]) from None
-    try:
-        document = Document(io.BytesIO(_as_document(raw)))
-    except Exception as error:  # python-docx raises several types for a file that is not Word's
-        raise InputError(
-            [
-                Problem(
-                    template,
-                    f"not a Word .docx or .dotx file ({error})",
-                    hint="save the council template from Word as .docx or .dotx",
-                )
-            ]
-        ) from None
+    document = Document(io.BytesIO(template))
     _clear_body(document)
     return document
-
-
-def _as_document(raw: bytes) -> bytes:
-    """A .dotx is a .docx whose main part says "template": relabel it so python-docx opens it."""
-    source = zipfile.ZipFile(io.BytesIO(raw))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(DOTX_TYPE.encode(), DOCX_TYPE.encode())
-            target.writestr(item, data)
-    return out.getvalue()
 
 
 def _clear_body(document: DocxDocument) -> None:
