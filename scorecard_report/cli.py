@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from scorecard_report import __version__
+from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
 from scorecard_report.load.config import Config, find_config
+from scorecard_report.load.template_folder import templates_folder
+from scorecard_report.load.word_template import load_word_template
 from scorecard_report.messages import (
     OutputStyle,
     log,
@@ -29,9 +35,9 @@ from scorecard_report.pipeline import (
 from scorecard_report.problems import ExitCode, InputError, UsageError
 from scorecard_report.publish.commentary_file import write_commentary_drafts
 from scorecard_report.publish.manifest import MANIFEST_NAME
-from scorecard_report.publish.output import write_all_atomically
+from scorecard_report.publish.output import OutputError, write_all_atomically
 from scorecard_report.publish.publish import PublishJob, publish
-from scorecard_report.render.outputs import RenderOptions, chart_cache_folder, render_outputs
+from scorecard_report.render.outputs import DOCUMENTS, RenderOptions, chart_cache_folder, render_outputs
 from scorecard_report.settings import with_config
 from scorecard_report.starter import create_project
 
@@ -131,6 +137,11 @@ def _input_options(command: argparse.ArgumentParser) -> None:
         help="values file, CSV or XLSX (default: the config's, else the catalogue's data:)",
     )
     command.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the sheet of an XLSX values file to read (default: the config's, else the first visible one)",
+    )
+    command.add_argument(
         "--benchmarks",
         type=Path,
         metavar="FILE",
@@ -205,20 +216,70 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(style)
     command = " ".join(filter(None, (arguments.command, getattr(arguments, "action", None))))
     try:
-        config = find_config(arguments.config) if command != "init" else Config()
-        return int(_COMMANDS[command](with_config(arguments, config), style))
+        with _sigterm_raises():
+            _check_name_option(arguments)
+            config = find_config(arguments.config) if command != "init" else Config()
+            return int(_COMMANDS[command](with_config(arguments, config), style))
     except InputError as error:
         _report_failure(error, command)
         return int(error.exit_code)
     except UsageError as error:
         log.error("%s", error)
         return int(ExitCode.USAGE)
+    except KeyboardInterrupt:
+        return _stopped("interrupted", command, ExitCode.INTERRUPTED)
+    except Stopped:
+        return _stopped("stopped by SIGTERM", command, ExitCode.TERMINATED)
+
+
+class Stopped(BaseException):
+    """SIGTERM, raised where the program is, so that every ``finally`` removes its temporary files."""
+
+
+def _raise_stopped(_signal: int, _frame: object) -> None:
+    raise Stopped
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_stopped)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stopped(what: str, command: str, code: ExitCode) -> int:
+    """One line, whatever was running: every temporary file is already removed on the way out."""
+    log.error("%s%s", what, _OUTCOMES.get(command, ""))
+    return int(code)
+
+
+_OUTCOMES = {
+    "build": ": nothing was written",
+    "publish": ": nothing was published",
+    "init": ": nothing was written",
+    "commentary init": ": nothing was changed",
+}
+
+
+def _check_name_option(arguments: argparse.Namespace) -> None:
+    name: str | None = getattr(arguments, "name", None)
+    problem = name_problem(name) if name is not None else None
+    if name is not None and problem is not None:
+        hint = FILE_NAME_HINT.replace("NAME", "--name scorecard")
+        raise UsageError(f"--name '{shown(name)}' cannot be a file name: {problem} ({hint})")
 
 
 def _report_failure(error: InputError, command: str) -> None:
     report_problems(error.problems)
     errors = sum(not problem.warning for problem in error.problems)
-    outcome = {"build": ": nothing was written", "publish": ": nothing was published"}.get(command, "")
+    outcome = _OUTCOMES.get(command, "") if command in ("build", "publish") else ""
+    if isinstance(error, OutputError) and error.outcome is not None and outcome:
+        outcome = f": {error.outcome}"
     if (errors > 1 or outcome) and error.exit_code is not ExitCode.LOCKED:
         report_tally("%d error%s%s", errors, "s" if errors != 1 else "", outcome)
 
@@ -235,24 +296,26 @@ def _validate(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
     return ExitCode.OK
 
 
-def _render_options(arguments: argparse.Namespace, final: bool) -> RenderOptions:
+def _render_options(arguments: argparse.Namespace, final: bool, formats: tuple[str, ...]) -> RenderOptions:
+    """The options, with the templates checked now: a bad one fails before anything is rendered."""
+    charts = bool(set(DOCUMENTS) & set(formats))  # the summary CSV has none, so needs no cache
     return RenderOptions(
-        templates=arguments.templates,
+        templates=templates_folder(arguments.templates) if arguments.templates else None,
         final=final,
-        docx_template=arguments.docx_template,
-        cache=chart_cache_folder(arguments.no_cache, getattr(arguments, "cache_setting", None)),
+        docx_template=load_word_template(arguments.docx_template) if arguments.docx_template else None,
+        cache=chart_cache_folder(arguments.no_cache, arguments.cache_setting) if charts else None,
     )
 
 
 def _build(arguments: argparse.Namespace, _style: OutputStyle) -> ExitCode:
     formats = parse_formats(arguments.format)
     edition = prepare_edition(arguments)
-    rendered = render_outputs(edition.report(), formats, _render_options(arguments, arguments.final))
+    rendered = render_outputs(edition.report(), formats, _render_options(arguments, arguments.final, formats))
     stem = f"{edition.name}-{edition.period.iso()}"
-    files = {arguments.out / f"{stem}.{extension}": rendered[extension] for extension in formats}
-    write_all_atomically(files, arguments.file_mode)  # all of them, or none if one cannot be written
-    for path in files:
-        log.info("wrote %s", path)
+    files = {f"{stem}.{extension}": rendered[extension] for extension in formats}
+    write_all_atomically(arguments.out, files, arguments.file_mode)  # all of them, or none
+    for name in files:
+        log.info("wrote %s", arguments.out / name)
     return ExitCode.OK
 
 
@@ -260,7 +323,7 @@ def _publish(arguments: argparse.Namespace, style: OutputStyle) -> ExitCode:
     formats = parse_formats(arguments.format)
     edition = prepare_edition(arguments)
     job = _publish_job(arguments, edition, formats)
-    options = _render_options(arguments, final=True)
+    options = _render_options(arguments, final=True, formats=formats)
     with progress(style, total=3) as step:
         result = publish(job, lambda: render_outputs(edition.report(), formats, options), step)
     if result.up_to_date:
@@ -281,6 +344,9 @@ def _publish_job(arguments: argparse.Namespace, edition: Edition, formats: tuple
         "name": edition.name,
         "marking": edition.catalogue.report.marking,
         "file_mode": f"{arguments.file_mode:04o}",
+        # Another sheet of the same workbook is another report; recorded only when named, so the
+        # manifests of publishes that name none stay as they were.
+        **({"sheet": arguments.sheet} if arguments.sheet else {}),
     }
     manifest = f"manifest-{'-'.join(edition.section_ids)}.json" if edition.section_ids else MANIFEST_NAME
     return PublishJob(

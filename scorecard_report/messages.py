@@ -6,9 +6,11 @@ import datetime as dt
 import json
 import logging
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from scorecard_report.problems import Problem
@@ -88,12 +90,48 @@ def _problem_fields(problem: Problem) -> dict[str, Any]:
 
 
 def setup_logging(style: OutputStyle) -> None:
-    """Send the package's messages to stderr in ``style``, replacing any earlier setup."""
+    """Send the package's messages to stderr in ``style``, replacing any earlier setup.
+
+    Other libraries speak only through the tool's own messages, so ``-q`` and JSON lines stay clean:
+    their log records (matplotlib's note that it made a temporary config folder, say) become debug lines,
+    and Python warnings (openpyxl's about a workbook's extensions) become warnings naming the library.
+    """
     handler = _StderrHandler()
     handler.setFormatter(JsonFormatter() if style.json_lines else TextFormatter())
     log.handlers = [handler]
     log.setLevel(style.level)
     log.propagate = False
+    root = logging.getLogger()
+    root.handlers = [*(h for h in root.handlers if not isinstance(h, _ToOwnLog)), _ToOwnLog()]
+    warnings.showwarning = _show_warning
+
+
+class _ToOwnLog(logging.Handler):
+    """Another library's log record, as a debug line of the tool's own."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(log.name):
+            log.debug("%s: %s", record.name, record.getMessage())
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],  # noqa: ARG001 - the signature warnings.showwarning is called with
+    filename: str,
+    lineno: int,  # noqa: ARG001
+    file: object = None,  # noqa: ARG001
+    line: str | None = None,  # noqa: ARG001
+) -> None:
+    log.warning("%s: %s", _library(filename), message)
+
+
+def _library(filename: str) -> str:
+    """``openpyxl`` from ``.../site-packages/openpyxl/reader/excel.py``."""
+    parts = Path(filename).parts
+    for marker in ("site-packages", "dist-packages"):
+        if marker in parts and parts.index(marker) + 1 < len(parts):
+            return parts[parts.index(marker) + 1].removesuffix(".py")
+    return Path(filename).stem
 
 
 def report_tally(message: str, *arguments: object) -> None:

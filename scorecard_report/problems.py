@@ -17,6 +17,8 @@ class ExitCode(IntEnum):
     INPUT_MISSING = 66
     CANNOT_WRITE = 73
     LOCKED = 75
+    INTERRUPTED = 130  # 128 + SIGINT: Ctrl-C
+    TERMINATED = 143  # 128 + SIGTERM: stopped by the system or a service manager
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,13 @@ def _restore_input_error(kind: type[InputError], problems: list[Problem], exit_c
 class InputMissing(InputError):
     """An input file that does not exist or cannot be read."""
 
-    def __init__(self, path: Path, what: str) -> None:
-        problem = Problem(path, f"{what} not found", hint="check the path, or name the file with the option")
+    def __init__(
+        self,
+        path: Path,
+        what: str,
+        hint: str = "check the path, or name the file with the option",
+        *,
+        message: str | None = None,
+    ) -> None:
+        problem = Problem(path, message or f"{what} not found", hint=hint)
         super().__init__([problem], ExitCode.INPUT_MISSING)

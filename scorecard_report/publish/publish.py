@@ -31,7 +31,15 @@ from scorecard_report.publish.manifest import (
     sha256_of,
     sha256_of_file,
 )
-from scorecard_report.publish.output import PUBLISHED_MODE, OutputError, sync_folder, write_to_disk
+from scorecard_report.publish.output import (
+    PUBLISHED_MODE,
+    OutputError,
+    Staged,
+    os_reason,
+    output_path,
+    replace_all,
+    write_private,
+)
 from scorecard_report.render.outputs import produced_at
 
 TEMPORARY_PREFIX = ".publish-"
@@ -57,6 +65,13 @@ class PublishJob:
         """``scorecard-2023-01.pdf`` and ``scorecard-latest.pdf``."""
         return f"{self.name}-{self.period.iso()}.{extension}", f"{self.name}-latest.{extension}"
 
+    def published_names(self) -> tuple[str, ...]:
+        """Every name a publish writes, the manifest last."""
+        return (
+            *(name for extension in self.formats for name in self.file_names(extension)),
+            self.manifest_name,
+        )
+
 
 @dataclass(frozen=True)
 class PublishResult:
@@ -75,6 +90,8 @@ def publish(job: PublishJob, render: Render, step: Step) -> PublishResult:
     """Publish ``job`` unless the last manifest shows the same inputs, settings and version."""
     with publish_lock(job.output):
         remove_leftovers(job.output)
+        for name in job.published_names():
+            output_path(job.output, name)  # a link or a folder at a published name: refused before building
         step("checking what changed")
         fresh = _manifest(job, outputs={})
         previous = read_manifest(job.output / job.manifest_name)
@@ -92,7 +109,11 @@ def publish(job: PublishJob, render: Render, step: Step) -> PublishResult:
 def remove_leftovers(folder: Path) -> None:
     """Remove the temporary folders of runs that were killed (only called with the lock held)."""
     for leftover in folder.glob(f"{TEMPORARY_PREFIX}*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_symlink() or not leftover.is_dir():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _manifest(job: PublishJob, outputs: dict[str, str]) -> Manifest:
@@ -131,7 +152,7 @@ def _temporary_folder(output: Path) -> Iterator[Path]:
     try:
         temporary = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=output))
     except OSError as error:
-        raise OutputError(output, error.strerror or str(error)) from None
+        raise OutputError(output, os_reason(error)) from None
     try:
         yield temporary
     finally:
@@ -139,25 +160,10 @@ def _temporary_folder(output: Path) -> Iterator[Path]:
 
 
 def _move_into_place(files: dict[str, bytes], temporary: Path, job: PublishJob) -> tuple[Path, ...]:
-    """Write every file in ``temporary`` first, then rename each over its published name, manifest last."""
+    """Write every file in ``temporary`` first, then rename each over its published name, manifest last;
+    a failed rename puts back the files already moved."""
+    targets = [output_path(job.output, name) for name in files]
     for name, content in files.items():
-        _write_private(temporary / name, content, job.file_mode)
-    published = []
-    for name in files:
-        target = job.output / name
-        try:
-            (temporary / name).replace(target)  # os.replace: atomic within the folder
-        except OSError as error:
-            raise OutputError(target, error.strerror or str(error)) from None
-        published.append(target)
-    sync_folder(job.output)
-    return tuple(published)
-
-
-def _write_private(path: Path, content: bytes, mode: int) -> None:
-    """Created 0600 so no one reads it half-written; given its published mode once it is whole."""
-    try:
-        write_to_disk(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), content)
-        path.chmod(mode)
-    except OSError as error:
-        raise OutputError(path, error.strerror or str(error)) from None
+        write_private(temporary / name, content, job.file_mode)
+    replace_all([Staged(temporary / path.name, path) for path in targets], job.output, keep_old_in=temporary)
+    return tuple(targets)

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from scorecard_report import __version__
+from scorecard_report.messages import log
 from scorecard_report.model.report import Row
 from scorecard_report.render.chart_kinds import Chart, ChartSize
 
@@ -38,33 +39,64 @@ def chart_key(row: Row, size: ChartSize) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
+MAGIC = b"scorecard-chart 2\n"
+_DIGEST_BYTES = 32
+
+
 class ChartCache:
-    """One file per chart, written whole and renamed into place, so concurrent builds can share it."""
+    """One file per chart, written whole and renamed into place, so concurrent builds can share it.
+
+    An entry is ``MAGIC``, the sha256 of the rest, the length of the metadata, the metadata (JSON) and the
+    PNG. An entry whose checksum does not verify (a disk error, a truncated copy, someone's edit) is
+    drawn again, never embedded.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.unwritable = False
 
     def get(self, key: str) -> Chart | None:
         try:
             raw = (self.folder / f"{key}.chart").read_bytes()
-            length = int.from_bytes(raw[:4], "big")
-            meta = json.loads(raw[4 : 4 + length])
-            return Chart(raw[4 + length :], meta["alt"], meta["width_mm"], meta["height_mm"])
-        except (OSError, ValueError, KeyError):
-            return None  # absent, or damaged: draw it again
+        except OSError:
+            return None
+        body = raw[len(MAGIC) + _DIGEST_BYTES :]
+        if not raw.startswith(MAGIC) or raw[len(MAGIC) : len(MAGIC) + _DIGEST_BYTES] != _digest(body):
+            return None  # absent, damaged or from another version: draw it again
+        try:
+            length = int.from_bytes(body[:4], "big")
+            meta = json.loads(body[4 : 4 + length])
+            return Chart(body[4 + length :], meta["alt"], meta["width_mm"], meta["height_mm"])
+        except (ValueError, KeyError, TypeError):
+            return None
 
     def put(self, key: str, chart: Chart) -> None:
+        if self.unwritable:
+            return
         meta = json.dumps(
             {"alt": chart.alt, "width_mm": chart.width_mm, "height_mm": chart.height_mm}
         ).encode()
+        body = len(meta).to_bytes(4, "big") + meta + chart.png
+        temporary: str | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{key}.", dir=self.folder)
             with os.fdopen(handle, "wb") as file:
-                file.write(len(meta).to_bytes(4, "big") + meta + chart.png)
+                file.write(MAGIC + _digest(body) + body)
             Path(temporary).replace(self.folder / f"{key}.chart")
-        except OSError:
-            return  # a cache that cannot be written only costs time
+        except OSError as error:  # a cache that cannot be written only costs time: say so once
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
+            self.unwritable = True
+            log.warning(
+                "the chart cache %s cannot be written (%s); charts are drawn afresh",
+                self.folder,
+                error.strerror or error,
+            )
+
+
+def _digest(body: bytes) -> bytes:
+    return hashlib.sha256(body).digest()
 
 
 def cached_trend_charts(

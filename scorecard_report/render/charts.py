@@ -7,7 +7,6 @@ import io
 import math
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +29,7 @@ from PIL import Image
 
 from scorecard_report.model.report import BenchmarkComparison, Row
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
+from scorecard_report.render.workers import worker_pool
 from scorecard_report.rules.display import MILLION, Unit, format_value
 from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import TargetKind
@@ -544,6 +544,6 @@ def trend_charts(rows: Sequence[Row], size: ChartSize, *, workers: int | None = 
         charts = [trend_chart(row, size) for row in rows]
     else:
         chunk = max(1, math.ceil(len(rows) / (workers * 4)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             charts = list(pool.map(trend_chart, rows, repeat(size), chunksize=chunk))
     return {row.ref: chart for row, chart in zip(rows, charts, strict=True)}

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from scorecard_report.messages import log
 from scorecard_report.model.report import Report
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.chart_kinds import MAX_WORKERS
 from scorecard_report.render.summary_csv import render_summary_csv
+from scorecard_report.render.workers import worker_pool
 
 if TYPE_CHECKING:
     from scorecard_report.render.view import DocumentView
@@ -33,7 +37,7 @@ MAX_DOCUMENT_INDICATORS = 1000
 class RenderOptions:
     templates: Path | None = None
     final: bool = False
-    docx_template: Path | None = None
+    docx_template: bytes | None = None  # the council's template, checked by load_word_template
     cache: Path | None = None  # the chart cache's folder; None draws every chart afresh
     # Charts drawn by two processes, and the DOCX written beside the PDF, when the machine has two cores.
     # The bytes are the same either way; False does everything in this process, one step after another.
@@ -42,13 +46,50 @@ class RenderOptions:
 
 def chart_cache_folder(no_cache: bool, setting: Path | bool | None) -> Path | None:
     """Where charts are cached: none with --no-cache or ``cache = false``, the config's folder, or
-    ``$XDG_CACHE_HOME/scorecard-report`` (``~/.cache/scorecard-report``)."""
+    ``$XDG_CACHE_HOME/scorecard-report`` (``~/.cache/scorecard-report``).
+
+    A build with no home folder (a service user without one, an unknown uid) or a cache folder it cannot
+    write still builds: without a cache, saying so once.
+    """
     if no_cache or setting is False:
         return None
-    if isinstance(setting, Path):
-        return setting
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scorecard-report"
+    folder = setting if isinstance(setting, Path) else _default_cache_folder()
+    if folder is None:
+        log.warning(
+            "no chart cache: there is no home folder to keep it in, so every chart is drawn afresh "
+            '(set XDG_CACHE_HOME, or cache = "FOLDER" in scorecard.toml)'
+        )
+        return None
+    problem = unwritable(folder)
+    if problem is not None:
+        log.warning(
+            "no chart cache: %s cannot be written (%s), so every chart is drawn afresh", folder, problem
+        )
+        return None
+    return folder
+
+
+def _default_cache_folder() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if base and Path(base).is_absolute():  # the XDG rule: a relative setting is ignored
+        return Path(base) / "scorecard-report"
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError):  # no HOME, and a uid the password database does not know
+        return None
+    return home / ".cache" / "scorecard-report" if home.is_absolute() else None
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why a file cannot be created in ``folder`` (made if need be), or ``None`` when one can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        os.close(handle)
+        Path(name).unlink()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def produced_at() -> str:
@@ -100,14 +141,17 @@ class _DocxBeside:
 
     def __init__(self, doc: DocumentView, options: RenderOptions, produced: str, *, beside: bool) -> None:
         self._arguments = (doc, options.docx_template, produced)
-        self._pool = ProcessPoolExecutor(max_workers=1) if beside and processes(options) >= 2 else None
+        self._beside = beside and processes(options) >= 2
+        self._pool: contextlib.ExitStack | None = None
         self._future: Future[bytes] | None = None
 
     def __enter__(self) -> _DocxBeside:
-        if self._pool is not None:
+        if self._beside:
             from scorecard_report.render.docx import render_docx
 
-            self._future = self._pool.submit(render_docx, *self._arguments)
+            self._pool = contextlib.ExitStack()
+            pool = self._pool.enter_context(worker_pool(1))
+            self._future = pool.submit(render_docx, *self._arguments)
         return self
 
     def result(self) -> bytes:
@@ -117,9 +161,9 @@ class _DocxBeside:
 
         return render_docx(*self._arguments)
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, *exc_info: Any) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.__exit__(*exc_info)
 
 
 def processes(options: RenderOptions) -> int:

@@ -1,0 +1,52 @@
+"""Worker processes for charts and the Word document: they ignore Ctrl-C, die with their parent, and are
+stopped at once when the build is interrupted.
+
+A worker forked from a publish would otherwise outlive a ``kill -9`` of its parent, blocked for ever on
+its task queue (it holds that queue's write end itself, so it never sees the end of it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+PARENT_CHECK_SECONDS = 0.2
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers end with the block; on any exception, at once, without finishing."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        stop_at_once(pool)
+        raise
+    pool.shutdown()
+
+
+def stop_at_once(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers, so Ctrl-C does not wait for the last chart."""
+    processes = list(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in processes:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def start_worker(parent: int) -> None:
+    """In each worker: leave Ctrl-C and SIGTERM to the parent, and end when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_end_with, args=(parent,), name="end-with-parent", daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
