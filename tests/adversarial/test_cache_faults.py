@@ -23,9 +23,8 @@ NO_HOME = (
 )
 
 
-def test_no_home_and_an_unknown_user_build_without_a_cache_saying_so_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def homeless(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No HOME, no XDG_CACHE_HOME, and a uid the password database does not know."""
     monkeypatch.delenv("HOME", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
 
@@ -33,6 +32,12 @@ def test_no_home_and_an_unknown_user_build_without_a_cache_saying_so_once(
         raise KeyError(f"getpwuid(): uid not found: {uid}")
 
     monkeypatch.setattr(pwd, "getpwuid", unknown_user)
+
+
+def test_no_home_and_an_unknown_user_build_without_a_cache_saying_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    homeless(monkeypatch)
     run = build_small(tmp_path / "out", formats="pdf,csv")
     assert run.code == 0, run.err
     assert run.warnings == [NO_HOME]
@@ -68,9 +73,7 @@ def test_a_cache_folder_that_cannot_be_written_builds_without_it_saying_so_once(
 def test_a_csv_build_needs_no_cache_and_says_nothing_of_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("HOME", raising=False)
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(pwd, "getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
+    homeless(monkeypatch)
     run = build_small(tmp_path / "out", formats="csv")
     assert (run.code, run.err) == (0, f"wrote {tmp_path / 'out' / f'{STEM}.csv'}\n")
 

@@ -198,13 +198,18 @@ def failing_rename(monkeypatch: pytest.MonkeyPatch, fails: str, put_back_fails: 
     monkeypatch.setattr(output.Path, "replace", replace)
 
 
-def test_a_build_whose_second_rename_fails_puts_the_first_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def last_months_outputs(tmp_path: Path) -> Path:
     out = tmp_path / "out"
     out.mkdir()
     for name, content in OLD.items():
         (out / name).write_bytes(content)
+    return out
+
+
+def test_a_build_whose_second_rename_fails_puts_the_first_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = last_months_outputs(tmp_path)
     failing_rename(monkeypatch, ".html")
     run = build_small(out, formats="csv,html")
     assert run.code == 73
@@ -238,10 +243,7 @@ def test_a_publish_whose_rename_fails_halfway_keeps_the_manifest_true_to_the_fol
 def test_when_the_put_back_fails_too_the_message_says_which_files_are_new(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    for name, content in OLD.items():
-        (out / name).write_bytes(content)
+    out = last_months_outputs(tmp_path)
     failing_rename(monkeypatch, ".html", put_back_fails=True)
     run = build_small(out, formats="csv,html")
     assert run.code == 73
