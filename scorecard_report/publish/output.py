@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
+import secrets
 import stat
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -124,21 +124,25 @@ def replace_all(staged: Sequence[Staged], folder: Path, keep_old_in: Path | None
 
 
 def _keep_old(target: Path, folder: Path) -> Path | None:
-    """A hidden hard link to the file ``target`` names now (a copy where links are not supported)."""
+    """A hidden hard link to the file ``target`` names now, or where the file system has no hard links
+    (some network shares), a copy written through a file this process created itself."""
     if not target.exists():
         return None
-    handle, name = _hidden_file(target, folder, ".old")
-    os.close(handle)
-    old = Path(name)
+    old = folder / f".{target.name}.{secrets.token_hex(8)}.old"
     try:
-        old.unlink()
-        os.link(target, old, follow_symlinks=False)
+        os.link(target, old, follow_symlinks=False)  # never follows a link planted at ``old``
+        return old
+    except FileExistsError:
+        raise OutputError(target, "cannot keep the old file aside: its hidden name was taken") from None
     except OSError:
-        try:
-            shutil.copy2(target, old, follow_symlinks=False)
-        except OSError as error:
-            raise OutputError(target, f"cannot keep the old file aside: {os_reason(error)}") from None
-    return old
+        pass
+    handle, name = _hidden_file(target, folder, ".old")
+    try:
+        write_to_disk(handle, target.read_bytes())
+    except OSError as error:
+        Path(name).unlink(missing_ok=True)
+        raise OutputError(target, f"cannot keep the old file aside: {os_reason(error)}") from None
+    return Path(name)
 
 
 def _put_back(replaced: list[tuple[Path, Path | None]], failure: BaseException) -> None:

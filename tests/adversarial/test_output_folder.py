@@ -206,10 +206,17 @@ def last_months_outputs(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard links", "a share without hard links"])
 def test_a_build_whose_second_rename_fails_puts_the_first_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
 ) -> None:
     out = last_months_outputs(tmp_path)
+    if not hard_links:
+
+        def no_link(*_args: object, **_kwargs: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(output.os, "link", no_link)
     failing_rename(monkeypatch, ".html")
     run = build_small(out, formats="csv,html")
     assert run.code == 73
