@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from scorecard_report import __version__
+from scorecard_report.authoring.commentary_file import write_commentary_drafts
 from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
 from scorecard_report.load.config import Config, find_config
 from scorecard_report.load.template_folder import templates_folder
@@ -33,7 +34,6 @@ from scorecard_report.pipeline import (
     report_period,
 )
 from scorecard_report.problems import ExitCode, InputError, UsageError
-from scorecard_report.publish.commentary_file import write_commentary_drafts
 from scorecard_report.publish.manifest import MANIFEST_NAME
 from scorecard_report.publish.output import OutputError, write_all_atomically
 from scorecard_report.publish.publish import PublishJob, publish

@@ -8,17 +8,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorecard_report.catalogue import Catalogue
-from scorecard_report.load.benchmarks import BenchmarkTable, load_benchmarks
+from scorecard_report.inputs.benchmarks import BenchmarkTable
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
+from scorecard_report.inputs.periods import Month, PeriodError, parse_period
+from scorecard_report.inputs.values import ValueTable
+from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
-from scorecard_report.load.values import ValueTable, load_values, require_a_value
+from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.messages import log, report_problems
 from scorecard_report.model.build import build_report, default_report_period
-from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.model.edition import edition_name, only_sections, unknown_sections
 from scorecard_report.model.report import Report
-from scorecard_report.periods import Month, PeriodError, parse_period
 from scorecard_report.problems import InputError, Problem, UsageError
 from scorecard_report.render.outputs import FORMATS
 from scorecard_report.settings import with_marking

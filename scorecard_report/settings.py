@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.config import Config
 from scorecard_report.publish.output import PUBLISHED_MODE
 

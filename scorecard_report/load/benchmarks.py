@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.benchmarks import BenchmarkTable, BenchmarkValue
+from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.tables import RawRow, read_table
 from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.numbers import NumberError, checked_number, parse_number
 
 REQUIRED = ("ref", "benchmark", "value")
-
-
-@dataclass(frozen=True)
-class BenchmarkValue:
-    value: Decimal
-    year: str | None
-
-
-@dataclass(frozen=True)
-class BenchmarkTable:
-    """Benchmark values by (ref, benchmark id); a value here replaces the catalogue's."""
-
-    path: Path
-    values: dict[tuple[str, str], BenchmarkValue]
-    warnings: tuple[Problem, ...] = ()
-
-    def get(self, ref: str, benchmark_id: str) -> BenchmarkValue | None:
-        return self.values.get((ref, benchmark_id))
 
 
 def load_benchmarks(

@@ -15,7 +15,8 @@ from typing import Any, Literal, TypeVar
 from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from scorecard_report.catalogue import (
+from scorecard_report.file_names import FILE_NAME_HINT, MAX_NAME_BYTES, name_problem, shown
+from scorecard_report.inputs.catalogue import (
     COLUMN_VOCABULARY,
     DEFAULT_COLOURS,
     DEFAULT_MISSING_MARKERS,
@@ -26,7 +27,8 @@ from scorecard_report.catalogue import (
     Section,
     preset_columns,
 )
-from scorecard_report.file_names import FILE_NAME_HINT, MAX_NAME_BYTES, name_problem, shown
+from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.load.clean_text import (
     REMOVABLE,
     REMOVED_HINT,
@@ -37,14 +39,9 @@ from scorecard_report.load.clean_text import (
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
-from scorecard_report.periods import FinancialCalendar
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.rules.bands import Band, band_label
-from scorecard_report.rules.direction import Comparator
-from scorecard_report.rules.display import Unit
 from scorecard_report.rules.numbers import NumberError, parse_number
-from scorecard_report.rules.polarity import Polarity
-from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import Target, TargetError, TargetKind, Tolerance, parse_target
 
 Structured = dict[str, str | None]

@@ -33,7 +33,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.commentary import Block, BulletList, Commentary, Paragraph, Run, Text, TitledText
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.clean_text import (
     NEWLINES,
     REMOVABLE,
@@ -45,8 +47,6 @@ from scorecard_report.load.clean_text import (
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
-from scorecard_report.model.commentary import Block, BulletList, Commentary, Paragraph, Run, Text, TitledText
-from scorecard_report.periods import Month
 from scorecard_report.problems import InputError, Problem
 
 MAX_TEXT_CHARACTERS = 20_000

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from scorecard_report.catalogue import Catalogue, Indicator
+from scorecard_report.inputs.catalogue import Catalogue, Indicator
+from scorecard_report.inputs.periods import Month, PeriodError, month_of, parse_period
+from scorecard_report.inputs.values import Observation, ValueTable
+from scorecard_report.inputs.vocabulary import Frequency, Unit
 from scorecard_report.load.tables import Cell, RawRow, RawTable, read_table
-from scorecard_report.periods import Month, PeriodError, month_of, parse_period
 from scorecard_report.problems import InputError, Problem, unknown_ref
-from scorecard_report.rules.display import Unit
 from scorecard_report.rules.numbers import (
     MAX_MAGNITUDE,
     NumberError,
@@ -22,45 +22,11 @@ from scorecard_report.rules.numbers import (
     plain,
     written_decimals,
 )
-from scorecard_report.rules.selection import Frequency, is_period_of
+from scorecard_report.rules.selection import is_period_of
 
 DESCRIPTIVE_COLUMNS = {"title", "indicator", "section", "unit", "description", "name", "measure"}
 LONG_COLUMNS = {"ref", "period", "value", "numerator", "denominator", "note"}
 Series = MappingProxyType[Month, Decimal | None]
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One value as read: ``value`` is None when the data says it is missing."""
-
-    ref: str
-    period: Month
-    value: Decimal | None
-    row: int
-    place: str | None = None
-
-
-@dataclass(frozen=True)
-class ValueTable:
-    """Every value for every known ref, by month, plus the warnings the reading raised."""
-
-    path: Path
-    observations: tuple[Observation, ...]
-    warnings: tuple[Problem, ...]
-
-    def series(self, ref: str) -> Series:
-        return self._by_ref.get(ref, MappingProxyType({}))
-
-    @cached_property
-    def _by_ref(self) -> dict[str, Series]:
-        grouped: dict[str, dict[Month, Decimal | None]] = {}
-        for observation in self.observations:
-            grouped.setdefault(observation.ref, {})[observation.period] = observation.value
-        return {ref: MappingProxyType(values) for ref, values in grouped.items()}
-
-    @property
-    def periods(self) -> tuple[Month, ...]:
-        return tuple(sorted({observation.period for observation in self.observations}))
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from scorecard_report.catalogue import Catalogue, Indicator
-from scorecard_report.load.benchmarks import BenchmarkTable
-from scorecard_report.load.values import ValueTable
-from scorecard_report.model.commentary import NO_COMMENTARY, Commentary
+from scorecard_report.format.display import format_change, format_period, format_target, format_value
+from scorecard_report.inputs.benchmarks import BenchmarkTable
+from scorecard_report.inputs.catalogue import Catalogue, Indicator
+from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.values import ValueTable
+from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
 from scorecard_report.model.report import (
     BenchmarkComparison,
     Figure,
@@ -18,14 +21,11 @@ from scorecard_report.model.report import (
     SectionReport,
 )
 from scorecard_report.model.summary import largest_movers, status_counts
-from scorecard_report.periods import Month
 from scorecard_report.rules.bands import performance_band, performance_band_key
 from scorecard_report.rules.benchmarks import compare_with_benchmark
-from scorecard_report.rules.direction import Comparator, Judgement, direction_of_travel, judgement
-from scorecard_report.rules.display import format_change, format_period, format_target, format_value
+from scorecard_report.rules.direction import direction_of_travel, judgement
 from scorecard_report.rules.numbers import round_half_away
 from scorecard_report.rules.selection import (
-    Frequency,
     current_period,
     latest_reportable_month,
     previous_period,

@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 from collections.abc import Sequence
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
 
 
 def unknown_sections(catalogue: Catalogue, section_ids: Sequence[str]) -> list[str]:

@@ -6,15 +6,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from scorecard_report.catalogue import BenchmarkSource, ReportSettings
-from scorecard_report.model.commentary import Text, TitledText
-from scorecard_report.periods import Month
-from scorecard_report.rules.benchmarks import Comparison
-from scorecard_report.rules.direction import Comparator, Direction, Judgement
-from scorecard_report.rules.display import Unit
-from scorecard_report.rules.polarity import Polarity
-from scorecard_report.rules.selection import Frequency
-from scorecard_report.rules.targets import RagStatus, Target
+from scorecard_report.inputs.catalogue import BenchmarkSource, ReportSettings
+from scorecard_report.inputs.commentary import Text, TitledText
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.vocabulary import (
+    Comparator,
+    Comparison,
+    Direction,
+    Frequency,
+    Judgement,
+    Polarity,
+    RagStatus,
+    Unit,
+)
+from scorecard_report.rules.targets import Target
 
 
 @dataclass(frozen=True)

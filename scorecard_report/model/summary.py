@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from scorecard_report.inputs.vocabulary import Comparator, Judgement, RagStatus
 from scorecard_report.model.report import Mover, Row, SectionReport, StatusCounts
-from scorecard_report.rules.direction import Comparator, Judgement
-from scorecard_report.rules.targets import RagStatus
 
 MOVERS_SHOWN = 5
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from scorecard_report import __version__
+from scorecard_report.inputs.periods import Month
 from scorecard_report.messages import Step
-from scorecard_report.periods import Month
 from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.publish.checks import output_problem
 from scorecard_report.publish.lock import publish_lock

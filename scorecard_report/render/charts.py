@@ -27,11 +27,11 @@ from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
+from scorecard_report.format.display import MILLION, format_value
+from scorecard_report.inputs.vocabulary import Frequency, Unit
 from scorecard_report.model.report import BenchmarkComparison, Row
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
 from scorecard_report.render.workers import worker_pool
-from scorecard_report.rules.display import MILLION, Unit, format_value
-from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import TargetKind
 
 # Okabe–Ito based; every colour that draws a line or marker keeps 3:1 contrast against white.

@@ -30,8 +30,8 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from scorecard_report.render.table import TableCell, ValueCell
-from scorecard_report.render.view import (
+from scorecard_report.present.table import TableCell, ValueCell
+from scorecard_report.present.view import (
     AppendixPage,
     BlockView,
     ChartView,

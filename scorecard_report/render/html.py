@@ -26,8 +26,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from scorecard_report.present.view import DocumentView
 from scorecard_report.problems import InputError, Problem
-from scorecard_report.render.view import DocumentView
 
 TEMPLATE = "scorecard.html.j2"
 STYLESHEET = "scorecard.css"

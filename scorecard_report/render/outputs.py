@@ -20,7 +20,7 @@ from scorecard_report.render.summary_csv import render_summary_csv
 from scorecard_report.render.workers import worker_pool
 
 if TYPE_CHECKING:
-    from scorecard_report.render.view import DocumentView
+    from scorecard_report.present.view import DocumentView
 
 # WeasyPrint, matplotlib and python-docx are imported only when a document is rendered: together
 # they cost seconds at start-up, which every nightly "up to date" publish and every CSV build would pay.
@@ -190,9 +190,9 @@ def check_document_size(report: Report, formats: Sequence[str]) -> None:
 
 
 def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
+    from scorecard_report.present.view import document_view
     from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
     from scorecard_report.render.chart_kinds import ChartSize
-    from scorecard_report.render.view import document_view
 
     cache = ChartCache(options.cache) if options.cache else None
     workers = processes(options)

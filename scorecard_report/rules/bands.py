@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Polarity
 from scorecard_report.rules.targets import Target, TargetKind
 
 DEFAULT_BAND_LABELS = {

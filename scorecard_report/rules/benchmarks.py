@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 
-from scorecard_report.rules.polarity import Polarity
-
-
-class Comparison(StrEnum):
-    BETTER = "better"
-    WORSE = "worse"
-    SAME = "same"
-    HIGHER = "higher"
-    LOWER = "lower"
-    NONE = "none"
+from scorecard_report.inputs.vocabulary import Comparison, Polarity
 
 
 def compare_with_benchmark(ours: Decimal | None, benchmark: Decimal | None, polarity: Polarity) -> Comparison:

@@ -3,34 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import StrEnum
 
-from scorecard_report.rules.polarity import Polarity
-
-
-class Direction(StrEnum):
-    UP = "up"
-    DOWN = "down"
-    SAME = "same"
-    NONE = "none"
-
-    @property
-    def arrow(self) -> str:
-        return {"up": "↑", "down": "↓", "same": "↔", "none": "–"}[self.value]
-
-
-class Judgement(StrEnum):
-    IMPROVING = "improving"
-    DECLINING = "declining"
-    INCREASED = "increased"
-    DECREASED = "decreased"
-    NO_CHANGE = "no change"
-    NONE = "none"
-
-
-class Comparator(StrEnum):
-    PREVIOUS_PERIOD = "previous_period"
-    PREVIOUS_YEAR = "previous_year"
+from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
 
 
 def direction_of_travel(current: Decimal | None, comparator: Decimal | None) -> Direction:

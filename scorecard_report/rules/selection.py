@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from enum import StrEnum
 
-from scorecard_report.periods import FinancialCalendar, Month
-
-
-class Frequency(StrEnum):
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    ANNUAL = "annual"
-
-    @property
-    def months(self) -> int:
-        return {"monthly": 1, "quarterly": 3, "annual": 12}[self.value]
+from scorecard_report.inputs.periods import FinancialCalendar, Month
+from scorecard_report.inputs.vocabulary import Frequency
 
 
 def current_period(frequency: Frequency, report_period: Month, calendar: FinancialCalendar) -> Month:

@@ -8,8 +8,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from scorecard_report.inputs.vocabulary import Polarity, RagStatus
 from scorecard_report.rules.numbers import NumberError, parse_number, plain
-from scorecard_report.rules.polarity import Polarity
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A label follows a space and starts with a letter or bracket ("5 working days", "70 per 10,000",
@@ -46,13 +46,6 @@ class TargetKind(StrEnum):
     ABOVE = "above"
     BELOW = "below"
     RANGE = "range"
-
-
-class RagStatus(StrEnum):
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    NONE = "none"
 
 
 @dataclass(frozen=True)

@@ -115,10 +115,10 @@ def test_under_json_logs_every_line_is_json_even_when_matplotlib_cannot_write_it
 
 
 def test_a_damaged_cache_entry_is_drawn_again_never_embedded(tmp_path: Path) -> None:
+    from scorecard_report.inputs.periods import Month
     from scorecard_report.load.catalogue import load_catalogue
     from scorecard_report.load.values import load_values
     from scorecard_report.model.build import build_report
-    from scorecard_report.periods import Month
 
     catalogue = load_catalogue(SMALL_CATALOGUE)
     report = build_report(catalogue, load_values(SMALL_DATA, catalogue), Month(2023, 1), None)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.authoring.commentary_file import add_missing_slots
+from scorecard_report.authoring.drafts import draft_commentary
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.model.drafts import draft_commentary
-from scorecard_report.periods import Month
 from scorecard_report.problems import InputError
-from scorecard_report.publish.commentary_file import add_missing_slots
 
 from .support import SMALL_CATALOGUE, SMALL_DATA, Run, scorecard, validate
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.periods import Month
 from scorecard_report.problems import InputError
 from scorecard_report.render.outputs import MAX_DOCUMENT_INDICATORS, check_document_size
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_support import Run, files_under
 
-from scorecard_report.periods import Month
+from scorecard_report.inputs.periods import Month
 
 Scorecard = Callable[..., Run]
 

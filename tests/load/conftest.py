@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.catalogue import load_catalogue
 
 # One indicator of every kind the values reader treats differently.

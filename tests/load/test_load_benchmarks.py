@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.vocabulary import Comparison
 from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.periods import Month
 from scorecard_report.problems import InputError
-from scorecard_report.rules.benchmarks import Comparison
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

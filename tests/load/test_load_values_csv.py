@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.values import ValueTable
 from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.load.values import ValueTable, load_values
-from scorecard_report.periods import Month
+from scorecard_report.load.values import load_values
 from scorecard_report.problems import InputError, Problem
 
 Write = Callable[..., Path]

@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 from fake_files import workbook
 
-from scorecard_report.catalogue import Catalogue
-from scorecard_report.load.values import ValueTable, load_values
-from scorecard_report.periods import Month
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.values import ValueTable
+from scorecard_report.load.values import load_values
 from scorecard_report.problems import InputError, Problem
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.authoring.drafts import Drafts, draft_commentary
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.model.drafts import Drafts, draft_commentary
-from scorecard_report.periods import Month
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

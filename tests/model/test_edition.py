@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.model.edition import edition_name, only_sections, unknown_sections
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.authoring.commentary_file import add_missing_slots, commentary_file_text, yaml_key
+from scorecard_report.authoring.drafts import Drafts, draft_commentary
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import load_commentary
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.model.drafts import Drafts, draft_commentary
 from scorecard_report.model.report import Report
-from scorecard_report.periods import Month
 from scorecard_report.problems import InputError
-from scorecard_report.publish.commentary_file import add_missing_slots, commentary_file_text, yaml_key
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REFS = ["FD1", "FD8", "CF5", "CLA1", "CLA9", "012"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scorecard_report import __version__
-from scorecard_report.periods import Month
+from scorecard_report.inputs.periods import Month
 from scorecard_report.problems import ExitCode
 from scorecard_report.publish.lock import LOCK_NAME, LockedError, publish_lock
 from scorecard_report.publish.publish import BadOutputError, PublishJob, publish

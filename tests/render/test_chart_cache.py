@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.inputs.commentary import Paragraph, Run, Text
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.model.commentary import Paragraph, Run, Text
 from scorecard_report.model.report import Row
-from scorecard_report.periods import Month
 from scorecard_report.render import chart_cache
 from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts, chart_key
 from scorecard_report.render.charts import Chart, ChartSize
@@ -125,7 +125,7 @@ from pathlib import Path
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
-from scorecard_report.periods import Month
+from scorecard_report.inputs.periods import Month
 from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
 from scorecard_report.render.chart_kinds import ChartSize
 fixtures, cache = Path(sys.argv[1]), Path(sys.argv[2])

@@ -20,11 +20,11 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
-from scorecard_report.periods import Month
 from scorecard_report.render import charts
 from scorecard_report.render.charts import ChartSize, alt_text, trend_chart, trend_charts, y_axis
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import docx
 import pytest
 
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.load.word_template import load_word_template
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Report
-from scorecard_report.periods import Month
 from scorecard_report.problems import ExitCode, InputMissing
 from scorecard_report.render.outputs import FORMATS, RenderOptions, render_outputs
 

@@ -20,8 +20,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorecard_report.inputs.vocabulary import Polarity
 from scorecard_report.rules.bands import Band, meets_threshold, performance_band
-from scorecard_report.rules.polarity import Polarity
 from scorecard_report.rules.targets import TargetError, parse_target
 
 D = Decimal

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.rules.benchmarks import Comparison, compare_with_benchmark
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Comparison, Polarity
+from scorecard_report.rules.benchmarks import compare_with_benchmark
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)

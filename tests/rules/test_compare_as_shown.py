@@ -16,14 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.vocabulary import Comparison, Direction, Judgement, RagStatus
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Report, Row
-from scorecard_report.periods import Month
-from scorecard_report.rules.benchmarks import Comparison
-from scorecard_report.rules.direction import Direction, Judgement
-from scorecard_report.rules.targets import RagStatus
 
 D = Decimal
 REPORT_PERIOD = Month(2023, 1)

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.rules.direction import Direction, Judgement, direction_of_travel, judgement
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
+from scorecard_report.rules.direction import direction_of_travel, judgement
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)

@@ -15,17 +15,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.periods import FinancialCalendar, Month
-from scorecard_report.rules.display import (
-    Unit,
+from scorecard_report.format.display import (
     format_change,
     format_period,
     format_size_of_change,
     format_target,
     format_value,
 )
+from scorecard_report.inputs.periods import FinancialCalendar, Month
+from scorecard_report.inputs.vocabulary import Frequency, Unit
 from scorecard_report.rules.numbers import parse_number, round_half_away
-from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import parse_target
 
 D = Decimal

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.periods import FinancialCalendar, Month, PeriodError, parse_period
+from scorecard_report.inputs.periods import FinancialCalendar, Month, PeriodError, parse_period
 
 FAST = settings(max_examples=200, deadline=None)
 APRIL = FinancialCalendar()

@@ -18,9 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Polarity, RagStatus
 from scorecard_report.rules.targets import (
-    RagStatus,
     Target,
     TargetKind,
     Tolerance,

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.periods import FinancialCalendar, Month
+from scorecard_report.inputs.periods import FinancialCalendar, Month
+from scorecard_report.inputs.vocabulary import Frequency
 from scorecard_report.rules.selection import (
-    Frequency,
     current_period,
     is_period_of,
     latest_reportable_month,

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Polarity
 from scorecard_report.rules.targets import Target, TargetError, TargetKind, exceeds, meets, parse_target
 
 D = Decimal

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard_report.model.commentary import BulletList, Text
+from scorecard_report.inputs.commentary import BulletList, Text
+from scorecard_report.inputs.vocabulary import Direction, Frequency, Judgement, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
-from scorecard_report.rules.direction import Direction, Judgement
-from scorecard_report.rules.selection import Frequency
-from scorecard_report.rules.targets import RagStatus
 
 STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
 JUDGEMENT_CLASSES = {

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from scorecard_report.format.display import format_size_of_change, format_value
+from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus, Unit
 from scorecard_report.model.report import Figure, Mover, Report, Row, StatusCounts
-from scorecard_report.rules.direction import Direction, direction_of_travel
-from scorecard_report.rules.display import Unit, format_size_of_change, format_value
-from scorecard_report.rules.selection import Frequency
-from scorecard_report.rules.targets import RagStatus
+from scorecard_report.rules.direction import direction_of_travel
 
 REPORT_BLOCK_TITLE = "Key messages"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from scorecard_report.catalogue import Catalogue
+from scorecard_report.authoring.drafts import REPORT_BLOCK_TITLE, Drafts, draft_commentary
+from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.commentary import load_commentary, readable_for_yaml
 from scorecard_report.load.strict_yaml import NULL_WORDS, compose_checked, read_yaml
 from scorecard_report.load.text_files import decode, read_bytes
-from scorecard_report.model.drafts import REPORT_BLOCK_TITLE, Drafts, draft_commentary
 from scorecard_report.model.report import Report
 from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.publish.output import write_atomically

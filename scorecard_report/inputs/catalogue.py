@@ -7,13 +7,10 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from scorecard_report.periods import FinancialCalendar
+from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.problems import Problem
 from scorecard_report.rules.bands import Band
-from scorecard_report.rules.direction import Comparator
-from scorecard_report.rules.display import Unit
-from scorecard_report.rules.polarity import Polarity
-from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import Target, Tolerance
 
 DEFAULT_MISSING_MARKERS = ("Not Yet Available", "NYA", "N/A", "n/a", "-", "–")

@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from enum import StrEnum
 
-from scorecard_report.periods import FinancialCalendar, Month
+from scorecard_report.inputs.periods import FinancialCalendar, Month
+from scorecard_report.inputs.vocabulary import Frequency, Unit
 from scorecard_report.rules.numbers import round_half_away
-from scorecard_report.rules.selection import Frequency
 from scorecard_report.rules.targets import Target
 
 MILLION = Decimal(1_000_000)
 _TARGET_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-class Unit(StrEnum):
-    COUNT = "count"
-    PERCENT = "percent"
-    RATE = "rate"
-    DAYS = "days"
-    AVERAGE = "average"
-    CURRENCY = "currency"
-
-    @property
-    def default_decimals(self) -> int:
-        return {"count": 0, "percent": 0, "rate": 1, "days": 1, "average": 1, "currency": 0}[self.value]
 
 
 def _grouped(value: Decimal, decimals: int) -> str:

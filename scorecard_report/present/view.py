@@ -7,20 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scorecard_report.model.commentary import BulletList, Run, Text
+from scorecard_report.inputs.commentary import BulletList, Run, Text
 from scorecard_report.model.report import Report, Row, SectionReport
 from scorecard_report.model.summary import relative_change_text
-from scorecard_report.render.table import (
-    Column,
-    TableLine,
-    TableMaker,
-    ValueCell,
-    current_cell,
-)
+from scorecard_report.present.table import Column, TableLine, TableMaker, ValueCell, current_cell
 
 if TYPE_CHECKING:
     from scorecard_report.render.chart_kinds import Chart
-from scorecard_report.rules.polarity import Polarity
+from scorecard_report.inputs.vocabulary import Polarity
 
 
 @dataclass(frozen=True)

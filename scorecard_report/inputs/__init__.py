@@ -1,0 +1,1 @@
+"""Frozen, typed inputs with no I/O: vocabulary, periods, catalogue, values, benchmarks, commentary."""

@@ -1,0 +1,81 @@
+"""The words every stage shares: units, polarity, frequency, comparators, statuses and judgements."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Polarity(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    NEUTRAL = "neutral"
+
+    def words(self) -> str:
+        """``High is good`` / ``Low is good``: the phrase the appendix pages use."""
+        return {"high": "High is good", "low": "Low is good", "neutral": "Neither high nor low is better"}[
+            self.value
+        ]
+
+
+class Unit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    RATE = "rate"
+    DAYS = "days"
+    AVERAGE = "average"
+    CURRENCY = "currency"
+
+    @property
+    def default_decimals(self) -> int:
+        return {"count": 0, "percent": 0, "rate": 1, "days": 1, "average": 1, "currency": 0}[self.value]
+
+
+class Frequency(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+    @property
+    def months(self) -> int:
+        return {"monthly": 1, "quarterly": 3, "annual": 12}[self.value]
+
+
+class Direction(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NONE = "none"
+
+    @property
+    def arrow(self) -> str:
+        return {"up": "↑", "down": "↓", "same": "↔", "none": "–"}[self.value]
+
+
+class Judgement(StrEnum):
+    IMPROVING = "improving"
+    DECLINING = "declining"
+    INCREASED = "increased"
+    DECREASED = "decreased"
+    NO_CHANGE = "no change"
+    NONE = "none"
+
+
+class Comparator(StrEnum):
+    PREVIOUS_PERIOD = "previous_period"
+    PREVIOUS_YEAR = "previous_year"
+
+
+class Comparison(StrEnum):
+    BETTER = "better"
+    WORSE = "worse"
+    SAME = "same"
+    HIGHER = "higher"
+    LOWER = "lower"
+    NONE = "none"
+
+
+class RagStatus(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    NONE = "none"

@@ -1,0 +1,1 @@
+"""The presentation stage: the report model as one frozen document view, every word and tone decided."""
