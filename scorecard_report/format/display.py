@@ -20,6 +20,16 @@ def _grouped(value: Decimal, decimals: int) -> str:
     return f"{abs(rounded) if rounded == 0 else rounded:,.{decimals}f}"
 
 
+def label_with_year(label: str, year: str | None) -> str:
+    """``Regional Average (2022/23)``: a benchmark's label with the year of its figures, where known."""
+    return f"{label} ({year})" if year else label
+
+
+def format_count(count: int) -> str:
+    """``1,238``: a count of indicators, rows or items, with thousands separators."""
+    return f"{count:,}"
+
+
 def format_value(value: Decimal | None, unit: Unit, decimals: int, missing_label: str) -> str:
     """``1,238``, ``93%``, ``121.5``, ``2.1``, ``£1,250`` or ``£1.2m``; missing shows the label."""
     if value is None:
