@@ -37,17 +37,17 @@ def measure_phases(
 ) -> dict[str, Any]:
     phases: dict[str, float] = {}
     _timed(phases, "imports", _imports)
+    from scorecard_report.clock import produced_at
     from scorecard_report.inputs.commentary import NO_COMMENTARY
     from scorecard_report.inputs.periods import parse_period
     from scorecard_report.load.catalogue import load_catalogue
     from scorecard_report.load.commentary import load_commentary
     from scorecard_report.load.values import load_values
     from scorecard_report.model.build import build_report
-    from scorecard_report.present.view import document_view
+    from scorecard_report.present.document import document_view
     from scorecard_report.render.charts import ChartSize, trend_charts
     from scorecard_report.render.docx import render_docx
     from scorecard_report.render.html import environment, package_templates, render_html
-    from scorecard_report.render.outputs import produced_at
     from scorecard_report.render.pdf import render_pdf
 
     def load() -> tuple[Any, Any, Any]:

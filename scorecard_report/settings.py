@@ -1,50 +1,163 @@
-"""One command's settings: each option from the command line, else the config file, else its default."""
+"""The Job: the command line, ``scorecard.toml`` and the defaults, merged once into one frozen object."""
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from scorecard_report.inputs.catalogue import Catalogue
-from scorecard_report.load.config import Config
+from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
+from scorecard_report.load.config import Config, find_config
+from scorecard_report.messages import OutputStyle
+from scorecard_report.model.period import LATEST
+from scorecard_report.problems import UsageError
 from scorecard_report.publish.output import PUBLISHED_MODE
+from scorecard_report.render.formats import FORMATS
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
 DEFAULT_FORMATS = ("pdf", "html", "docx", "csv")
 
-# option on the command line → (the config's setting, the default without either)
-_FROM_CONFIG: dict[str, tuple[str, object]] = {
-    "catalogue": ("catalogue", DEFAULT_CATALOGUE),
-    "data": ("data", None),
-    "out": ("output", DEFAULT_OUTPUT),
-    "name": ("name", None),
-    "templates": ("templates", None),
-    "docx_template": ("docx_template", None),
-}
+
+class Command(StrEnum):
+    VALIDATE = "validate"
+    BUILD = "build"
+    PUBLISH = "publish"
+    INIT = "init"
+    COMMENTARY_INIT = "commentary init"
 
 
-def with_config(arguments: argparse.Namespace, config: Config) -> argparse.Namespace:
-    """``arguments`` with every option the command takes but was not given filled from ``config``."""
-    merged = argparse.Namespace(**vars(arguments))
-    for option, (setting, default) in _FROM_CONFIG.items():
-        if hasattr(merged, option) and getattr(merged, option) is None:
-            setattr(merged, option, getattr(config, setting) or default)
-    if hasattr(merged, "format") and merged.format is None:
-        merged.format = ",".join(config.formats or DEFAULT_FORMATS)
-    if hasattr(merged, "sheet") and merged.sheet is None and arguments.data is None:
-        merged.sheet = config.sheet  # the config's sheet is one of the config's data, not of --data's file
-    merged.config_file = config.path
-    merged.commentary_folder = config.commentary
-    merged.marking = config.marking
-    merged.cache_setting = config.cache
-    merged.file_mode = config.file_mode if config.file_mode is not None else PUBLISHED_MODE
-    return merged
+@dataclass(frozen=True)
+class InputsJob:
+    """What to read, and how: the catalogue, the values and any benchmarks."""
+
+    catalogue: Path = DEFAULT_CATALOGUE
+    data: Path | None = None  # None: the catalogue's ``data:``
+    sheet: str | None = None  # None: the workbook's first visible sheet
+    benchmarks: Path | None = None
+    encoding: str = "utf-8"
+    strict: bool = False
+    marking: str | None = None  # the config's, in place of the catalogue's ``report.marking``
 
 
-def with_marking(catalogue: Catalogue, marking: str | None) -> Catalogue:
-    """The catalogue with the config's protective marking in place of its ``report.marking``."""
-    if marking is None:
-        return catalogue
-    return dataclasses.replace(catalogue, report=dataclasses.replace(catalogue.report, marking=marking))
+@dataclass(frozen=True)
+class OutputJob:
+    """What to write, and where."""
+
+    folder: Path = DEFAULT_OUTPUT
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    name: str | None = None  # the file-name stem; None: the catalogue's name
+    templates: Path | None = None
+    docx_template: Path | None = None
+    cache: Path | bool | None = None  # the charts' folder; False: none; None: the default folder
+    file_mode: int = PUBLISHED_MODE
+    final: bool = False  # leave commentary placeholders and drafts out
+
+
+@dataclass(frozen=True)
+class Job:
+    """One command, with every setting it needs resolved."""
+
+    command: Command
+    inputs: InputsJob = field(default_factory=InputsJob)
+    output: OutputJob = field(default_factory=OutputJob)
+    period: str = LATEST  # as written: ``latest`` or a month
+    sections: tuple[str, ...] = ()  # as given; none for the whole scorecard
+    commentary: Path | None = None  # --commentary; None: the period's file, if there is one
+    commentary_folder: Path | None = None  # the config's; None: commentary/ beside the catalogue
+    update: bool = False  # commentary init --update
+    config_file: Path | None = None
+    init_folder: Path | None = None  # the new project folder init writes
+    style: OutputStyle = field(default_factory=OutputStyle)
+
+
+def command_of(arguments: argparse.Namespace) -> Command:
+    """``build``, or ``commentary init`` for a command with an action."""
+    return Command(" ".join(filter(None, (arguments.command, getattr(arguments, "action", None)))))
+
+
+def output_style(arguments: argparse.Namespace) -> OutputStyle:
+    """-q, -v and --log-format, known before anything else so that every message can follow them."""
+    return OutputStyle(-1 if arguments.quiet else int(arguments.verbose), arguments.log_format == "json")
+
+
+def job_from_command_line(arguments: argparse.Namespace) -> Job:
+    """The command's job, with the config it names, else ``./scorecard.toml`` (init reads none)."""
+    check_name_option(arguments)
+    config = find_config(arguments.config) if command_of(arguments) is not Command.INIT else Config()
+    return resolve_job(arguments, config)
+
+
+def check_name_option(arguments: argparse.Namespace) -> None:
+    """A ``--name`` that cannot be a file name is a usage error, found before the config is read."""
+    name: str | None = getattr(arguments, "name", None)
+    problem = name_problem(name) if name is not None else None
+    if name is not None and problem is not None:
+        hint = FILE_NAME_HINT.replace("NAME", "--name scorecard")
+        raise UsageError(f"--name '{shown(name)}' cannot be a file name: {problem} ({hint})")
+
+
+def resolve_job(arguments: argparse.Namespace, config: Config) -> Job:
+    """Each setting from the command line, else ``config``, else its default: the one place they meet."""
+    command = command_of(arguments)
+    return Job(
+        command=command,
+        inputs=_inputs_job(arguments, config),
+        output=_output_job(arguments, config, command),
+        period=getattr(arguments, "period", LATEST),
+        sections=tuple(getattr(arguments, "section", None) or ()),
+        commentary=getattr(arguments, "commentary", None),
+        commentary_folder=config.commentary,
+        update=getattr(arguments, "update", False),
+        config_file=config.path,
+        init_folder=getattr(arguments, "folder", None),
+        style=output_style(arguments),
+    )
+
+
+def _inputs_job(arguments: argparse.Namespace, config: Config) -> InputsJob:
+    data: Path | None = getattr(arguments, "data", None)
+    sheet: str | None = getattr(arguments, "sheet", None)
+    if sheet is None and data is None:
+        sheet = config.sheet  # the config's sheet is one of the config's data, not of --data's file
+    return InputsJob(
+        catalogue=getattr(arguments, "catalogue", None) or config.catalogue or DEFAULT_CATALOGUE,
+        data=data or config.data,
+        sheet=sheet,
+        benchmarks=getattr(arguments, "benchmarks", None),
+        encoding=getattr(arguments, "encoding", "utf-8"),
+        strict=getattr(arguments, "strict", False),
+        marking=config.marking,
+    )
+
+
+def _output_job(arguments: argparse.Namespace, config: Config, command: Command) -> OutputJob:
+    return OutputJob(
+        folder=getattr(arguments, "out", None) or config.output or DEFAULT_OUTPUT,
+        formats=parse_formats(_written_formats(arguments, config)),
+        name=getattr(arguments, "name", None) or config.name,
+        templates=getattr(arguments, "templates", None) or config.templates,
+        docx_template=getattr(arguments, "docx_template", None) or config.docx_template,
+        cache=False if getattr(arguments, "no_cache", False) else config.cache,
+        file_mode=config.file_mode if config.file_mode is not None else PUBLISHED_MODE,
+        # Everything publish writes is final: a draft is never published.
+        final=command is Command.PUBLISH or getattr(arguments, "final", False),
+    )
+
+
+def _written_formats(arguments: argparse.Namespace, config: Config) -> str:
+    """``--format`` as written, else the config's formats, else all four."""
+    written: str | None = getattr(arguments, "format", None)
+    return written if written is not None else ",".join(config.formats or DEFAULT_FORMATS)
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``pdf, CSV,pdf`` as ``("pdf", "csv")``; an unknown or missing format is a usage error."""
+    formats = [name.strip().lower() for name in text.split(",") if name.strip()]
+    for name in formats:
+        if name not in FORMATS:
+            raise UsageError(f"unknown format '{name}'; available: {', '.join(FORMATS)}")
+    if not formats:
+        raise UsageError("--format needs at least one format")
+    return tuple(dict.fromkeys(formats))

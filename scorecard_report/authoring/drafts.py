@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
-from scorecard_report.format.display import format_size_of_change, format_value
+from scorecard_report.format.display import format_count, format_size_of_change
 from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus, Unit
 from scorecard_report.model.report import Figure, Mover, Report, Row, StatusCounts
 from scorecard_report.rules.direction import direction_of_travel
@@ -44,18 +43,15 @@ def counts_sentence(counts: StatusCounts) -> str:
     total = counts.green + counts.amber + counts.red + counts.no_status
     noun = "indicator" if total == 1 else "indicators"
     return (
-        f"{_count(total)} {noun}: {_count(counts.green)} green, {_count(counts.amber)} amber, "
-        f"{_count(counts.red)} red and {_count(counts.no_status)} with no status; "
-        f"{_count(counts.improving)} improving and {_count(counts.declining)} declining."
+        f"{format_count(total)} {noun}: {format_count(counts.green)} green, "
+        f"{format_count(counts.amber)} amber, {format_count(counts.red)} red and "
+        f"{format_count(counts.no_status)} with no status; {format_count(counts.improving)} improving "
+        f"and {format_count(counts.declining)} declining."
     )
 
 
 def _mover_sentence(label: str, mover: Mover) -> str:
     return f"{label}: {mover.title} ({mover.before} to {mover.after})."
-
-
-def _count(number: int) -> str:
-    return format_value(Decimal(number), Unit.COUNT, 0, "")
 
 
 def indicator_draft(row: Row) -> str:

@@ -1,4 +1,4 @@
-"""How every number, period and target is written: the one place that formats for all outputs."""
+"""How every number, period, target and label is written: the one place that formats for all outputs."""
 
 from __future__ import annotations
 
@@ -6,23 +6,21 @@ import re
 from decimal import Decimal
 
 from scorecard_report.inputs.periods import FinancialCalendar, Month
-from scorecard_report.inputs.vocabulary import Frequency, Unit
+from scorecard_report.inputs.targets import Target
+from scorecard_report.inputs.vocabulary import Direction, Frequency, Polarity, Unit
 from scorecard_report.rules.numbers import round_half_away
-from scorecard_report.rules.targets import Target
 
 MILLION = Decimal(1_000_000)
 _TARGET_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+# ---------------------------------------------------------------- numbers and money
 
 
 def _grouped(value: Decimal, decimals: int) -> str:
     rounded = round_half_away(value, decimals)
     # -0.4 shown at 0 decimals is 0, not "-0".
     return f"{abs(rounded) if rounded == 0 else rounded:,.{decimals}f}"
-
-
-def label_with_year(label: str, year: str | None) -> str:
-    """``Regional Average (2022/23)``: a benchmark's label with the year of its figures, where known."""
-    return f"{label} ({year})" if year else label
 
 
 def format_count(count: int) -> str:
@@ -67,6 +65,20 @@ def format_size_of_change(change: Decimal, unit: Unit, decimals: int) -> str:
     return format_value(size, unit, decimals, "")
 
 
+def format_relative_change(share: Decimal) -> str:
+    """A share of the comparator's size as a whole percentage: 0.125 → ``13%`` (half away from zero)."""
+    return f"{_grouped(share * 100, 0)}%"
+
+
+def plain(value: Decimal) -> str:
+    """The number without exponent, grouping or trailing zeros: how the summary CSV writes data values."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+# ---------------------------------------------------------------- targets
+
+
 def format_target(target: Target | None, unit: Unit) -> str:
     """The target as the author wrote it; a structured one spelt out, with % for percent."""
     if target is None:
@@ -80,6 +92,9 @@ def format_target(target: Target | None, unit: Unit) -> str:
     return text
 
 
+# ---------------------------------------------------------------- periods
+
+
 def format_period(month: Month, frequency: Frequency, calendar: FinancialCalendar) -> str:
     """``Jan 2023`` for months, ``Q3 2022/23`` for quarters, ``2022/23`` for years."""
     if frequency is Frequency.QUARTERLY:
@@ -87,3 +102,61 @@ def format_period(month: Month, frequency: Frequency, calendar: FinancialCalenda
     if frequency is Frequency.ANNUAL:
         return calendar.year_label(month)
     return month.short()
+
+
+def report_period_text(period: Month, layout: str, calendar: FinancialCalendar) -> str:
+    """``January 2023``; for a quarterly layout at a quarter end, ``Quarter 4 2015/16``; for an annual
+    layout at a year end, ``2015/16``."""
+    if layout == "quarterly" and calendar.is_quarter_end(period):
+        return calendar.quarter_words(period)
+    if layout == "annual" and calendar.is_year_end(period):
+        return calendar.year_label(period)
+    return period.words()
+
+
+def quarter_heading(number: int) -> str:
+    """``Q3``: a quarter of the report's financial year, as a column heading."""
+    return f"Q{number}"
+
+
+# ---------------------------------------------------------------- labels and words
+
+
+def label_with_year(label: str, year: str | None) -> str:
+    """``Regional Average (2022/23)``: a benchmark's label with the year of its figures, where known."""
+    return f"{label} ({year})" if year else label
+
+
+_POLARITY_WORDS = {
+    Polarity.HIGH: "High is good",
+    Polarity.LOW: "Low is good",
+    Polarity.NEUTRAL: "No better direction",
+}
+
+
+def polarity_words(polarity: Polarity) -> str:
+    """``High is good`` / ``Low is good`` / ``No better direction``: the phrase the appendix pages use."""
+    return _POLARITY_WORDS[polarity]
+
+
+_ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.SAME: "↔", Direction.NONE: "–"}
+
+
+def direction_arrow(direction: Direction) -> str:
+    """``↑``, ``↓``, ``↔``, or a dash (not an arrow) where a value is missing."""
+    return _ARROWS[direction]
+
+
+DEFAULT_BAND_LABELS = {
+    "inadequate": "Inadequate",
+    "requires_improvement": "Requires improvement",
+    "good": "Good",
+    "outstanding": "Outstanding",
+}
+
+
+def band_label(key: str, labels: dict[str, str]) -> str:
+    """The label for a band key: the catalogue's, a known default, or the key made readable."""
+    if key in labels:
+        return labels[key]
+    return DEFAULT_BAND_LABELS.get(key, key.replace("_", " ").capitalize())

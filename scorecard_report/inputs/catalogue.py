@@ -8,10 +8,9 @@ from functools import cached_property
 from pathlib import Path
 
 from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.targets import Band, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.problems import Problem
-from scorecard_report.rules.bands import Band
-from scorecard_report.rules.targets import Target, Tolerance
 
 DEFAULT_MISSING_MARKERS = ("Not Yet Available", "NYA", "N/A", "n/a", "-", "–")
 
@@ -85,16 +84,25 @@ def preset_columns(layout: str, fields: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image as read from its file, so that no later stage reads the file again."""
+
+    data: bytes = field(repr=False)
+    media_type: str  # image/png or image/jpeg, from the image's own header
+
+
+@dataclass(frozen=True)
 class ReportSettings:
     """How the documents look and what they include: the catalogue's ``report:`` block."""
 
     marking: str = "OFFICIAL"
-    logo: Path | None = None
+    logo: Path | None = None  # where the logo was read from: one of the build's inputs
     colours: tuple[tuple[str, str], ...] = tuple(DEFAULT_COLOURS.items())
     appendix: str | tuple[str, ...] = "all"
     font: str | None = None  # a font family installed on the machine, tried before the shipped one
     layout: str = "monthly"
     columns: tuple[str, ...] = preset_columns("monthly", ())
+    logo_picture: Picture | None = None  # the logo itself, read by the catalogue's loader
 
     def colour(self, name: str) -> str:
         return dict(self.colours)[name]

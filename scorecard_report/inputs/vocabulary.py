@@ -1,4 +1,6 @@
-"""The words every stage shares: units, polarity, frequency, comparators, statuses and judgements."""
+"""The vocabulary every stage shares (units, polarity, frequency, comparators, statuses, judgements)."""
+
+# Values only: how each is written for a reader ("High is good", "↑") is format/'s business.
 
 from __future__ import annotations
 
@@ -9,12 +11,6 @@ class Polarity(StrEnum):
     HIGH = "high"
     LOW = "low"
     NEUTRAL = "neutral"
-
-    def words(self) -> str:
-        """``High is good`` / ``Low is good``: the phrase the appendix pages use."""
-        return {"high": "High is good", "low": "Low is good", "neutral": "Neither high nor low is better"}[
-            self.value
-        ]
 
 
 class Unit(StrEnum):
@@ -45,10 +41,6 @@ class Direction(StrEnum):
     DOWN = "down"
     SAME = "same"
     NONE = "none"
-
-    @property
-    def arrow(self) -> str:
-        return {"up": "↑", "down": "↓", "same": "↔", "none": "–"}[self.value]
 
 
 class Judgement(StrEnum):

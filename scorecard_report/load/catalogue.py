@@ -10,12 +10,13 @@ from copy import deepcopy
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 
 from PIL import Image, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scorecard_report.file_names import FILE_NAME_HINT, MAX_NAME_BYTES, name_problem, shown
+from scorecard_report.format.display import band_label
 from scorecard_report.inputs.catalogue import (
     COLUMN_VOCABULARY,
     DEFAULT_COLOURS,
@@ -23,11 +24,13 @@ from scorecard_report.inputs.catalogue import (
     BenchmarkSource,
     Catalogue,
     Indicator,
+    Picture,
     ReportSettings,
     Section,
     preset_columns,
 )
 from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.targets import Band, SingleValue, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.load.clean_text import (
     REMOVABLE,
@@ -38,11 +41,11 @@ from scorecard_report.load.clean_text import (
     safe_for_yaml,
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.targets import TargetError, band_threshold, parse_target
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, Problem
-from scorecard_report.rules.bands import Band, band_label
 from scorecard_report.rules.numbers import NumberError, parse_number
-from scorecard_report.rules.targets import Target, TargetError, TargetKind, Tolerance, parse_target
+from scorecard_report.rules.targets import implied_polarity
 
 Structured = dict[str, str | None]
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -229,7 +232,11 @@ def _suggestion(key: str, schema: type[BaseModel]) -> str | None:
 
 
 def _kind(raw: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: f"the text '{raw}'"}.get(type(raw), "nothing")
+    if isinstance(raw, dict):
+        return "a mapping"
+    if isinstance(raw, list):
+        return "a list"
+    return f"the text '{raw}'" if isinstance(raw, str) else "nothing"
 
 
 def _nested_schema(schema: type[BaseModel], location: tuple[Any, ...]) -> type[BaseModel]:
@@ -372,11 +379,11 @@ def _report_settings(
 ) -> ReportSettings:
     schema = settings.report
     logo = path.parent / schema.logo if schema.logo else None
-    problem = logo_problem(logo) if logo is not None else None
-    if problem:
+    picture = read_logo(logo) if logo is not None else None
+    if isinstance(picture, str):
         reader.problem(
             ("report", "logo"),
-            f"logo '{schema.logo}': {problem}",
+            f"logo '{schema.logo}': {picture}",
             hint="give a PNG or JPEG (at most 4,000 pixels a side) beside the catalogue",
         )
     appendix: str | tuple[str, ...] = (
@@ -394,7 +401,14 @@ def _report_settings(
     columns = _columns(reader, schema, settings)
     colours = {**DEFAULT_COLOURS, **schema.colours}
     return ReportSettings(
-        schema.marking, logo, tuple(colours.items()), appendix, schema.font, schema.layout, columns
+        schema.marking,
+        logo,
+        tuple(colours.items()),
+        appendix,
+        schema.font,
+        schema.layout,
+        columns,
+        logo_picture=picture if isinstance(picture, Picture) else None,
     )
 
 
@@ -418,22 +432,37 @@ def _columns(reader: _Reader, schema: ReportSchema, settings: SettingsSchema) ->
 MAX_LOGO_SIDE = 4000
 
 
-def logo_problem(path: Path) -> str | None:
-    """What is wrong with a logo file, read from its header only (an image bomb is never decoded)."""
+LOGO_MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+def read_logo(path: Path) -> Picture | str:
+    """The logo as every format embeds it, or what is wrong with the file."""
     if not path.is_file():
         return "file not found"
     try:
-        with Image.open(path) as image:
+        with path.open("rb") as file:
+            return _logo(file)
+    except OSError:
+        return "not a readable PNG or JPEG image"
+
+
+def _logo(file: BinaryIO) -> Picture | str:
+    """Checked from its header only (an image bomb is never decoded), then read from the same opening of
+    the file, so that what is embedded is what was checked."""
+    try:
+        with Image.open(file) as image:
             kind, (width, height) = image.format, image.size
     except Image.DecompressionBombError:
         return "far too many pixels to be a logo"
     except (UnidentifiedImageError, OSError):
         return "not a readable PNG or JPEG image"
-    if kind not in ("PNG", "JPEG"):
+    media_type = LOGO_MEDIA_TYPES.get(kind or "")
+    if media_type is None:
         return f"a {kind} image; use PNG or JPEG"
     if max(width, height) > MAX_LOGO_SIDE:
         return f"{width} × {height} pixels is too large"
-    return None
+    file.seek(0)
+    return Picture(file.read(), media_type)
 
 
 def _read_sections(reader: _Reader, data: Any, settings: SettingsSchema | None) -> tuple[Section, ...]:
@@ -587,11 +616,11 @@ class _IndicatorChecks:
 
     def _polarity(self, target: Target | None) -> Polarity | None:
         stated = Polarity(self.schema.polarity) if self.schema.polarity else None
-        implied = target.implied_polarity if target else None
-        if stated and implied and stated is not implied:
+        implied = implied_polarity(target) if target else None
+        if target and stated and implied and stated is not implied:
             self.problem(
                 "polarity",
-                f"polarity {stated} contradicts the target '{target.written}', "  # type: ignore[union-attr]
+                f"polarity {stated} contradicts the target '{target.written}', "
                 f"which means {implied} is better",
                 "remove polarity or change the target",
             )
@@ -599,7 +628,7 @@ class _IndicatorChecks:
         polarity = stated or implied
         if polarity is None:
             self.problem("polarity", "missing polarity", "add polarity: high, low or neutral")
-        elif polarity is Polarity.NEUTRAL and target is not None and target.kind is TargetKind.VALUE:
+        elif polarity is Polarity.NEUTRAL and isinstance(target, SingleValue):
             self.problem(
                 "target",
                 f"a single-value target ('{target.written}') needs polarity high or "
@@ -618,7 +647,7 @@ class _IndicatorChecks:
         for key, written in self.schema.bands.items():
             try:
                 threshold = parse_target(written)
-                threshold.threshold(polarity)
+                band_threshold(threshold, polarity)
             except TargetError as error:
                 self.problem("bands", f"band '{key}': {error}")
                 continue
@@ -627,7 +656,7 @@ class _IndicatorChecks:
         return tuple(bands)
 
     def _check_band_order(self, bands: tuple[Band, ...], polarity: Polarity) -> None:
-        thresholds = [band.threshold.threshold(polarity) for band in bands]
+        thresholds = [band_threshold(band.threshold, polarity) for band in bands]
         ordered = sorted(thresholds, reverse=polarity is Polarity.LOW)
         if thresholds != ordered:
             self.problem(

@@ -49,8 +49,8 @@ class _RefusingComposer(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, "aliases (*name) are not allowed", "write the value out in full")
@@ -71,12 +71,12 @@ class _RefusingComposer(yaml.SafeLoader):
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str, hint: str) -> None:
+    def __init__(self, line: int | None, message: str, hint: str) -> None:
         super().__init__(message)
         self.line, self.message, self.hint = line, message, hint
 
 
-def _too_deep(line: int) -> _Refused:
+def _too_deep(line: int | None) -> _Refused:
     return _Refused(
         line,
         f"lists and mappings are nested more than {MAX_DEPTH} deep here",
@@ -107,7 +107,7 @@ def _compose_fast(path: Path, text: str) -> Any:
                 return _NEEDS_CHECKING
             depth += isinstance(event, _OPENS) - isinstance(event, _CLOSES)
             if depth > MAX_DEPTH:
-                refused = _too_deep(event.start_mark.line + 1)
+                refused = _too_deep(event.start_mark.line + 1 if event.start_mark else None)
                 raise InputError([Problem(path, refused.message, line=refused.line, hint=refused.hint)])
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
@@ -144,13 +144,13 @@ def compose_checked(path: Path, text: str) -> yaml.Node | None:
         ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        at = mark.line + 1 if mark else None
         message = f"not valid YAML: {error.problem or error}"
-        raise InputError([Problem(path, message, line=line, hint="check indentation and quoting")]) from None
+        raise InputError([Problem(path, message, line=at, hint="check indentation and quoting")]) from None
     finally:
         if loader is not None:
             loader.dispose()
-    return node  # type: ignore[no-any-return]
+    return node
 
 
 def _plain(
@@ -161,7 +161,9 @@ def _plain(
         return _plain_mapping(node, at, path, lines, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, (*at, i), path, lines, problems) for i, item in enumerate(node.value)]
-    if not node.style and node.value in NULL_WORDS:  # plain style: None from PyYAML, '' from libyaml
+    if (
+        isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULL_WORDS
+    ):  # plain style: None from PyYAML, '' from libyaml
         return None
     return node.value
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
+from scorecard_report.format.display import plain
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
 from scorecard_report.inputs.periods import Month, PeriodError, month_of, parse_period
 from scorecard_report.inputs.values import Observation, ValueTable
@@ -19,7 +20,6 @@ from scorecard_report.rules.numbers import (
     NumberError,
     checked_number,
     parse_number,
-    plain,
     written_decimals,
 )
 from scorecard_report.rules.selection import is_period_of

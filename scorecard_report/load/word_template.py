@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from scorecard_report.load.zip_limits import check_zip
 from scorecard_report.problems import InputError, InputMissing, Problem
@@ -78,7 +79,8 @@ def _xml_problem(name: str, data: bytes) -> str | None:
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as error:
         return f"is not well-formed XML: {error}" if name.lower().endswith((".xml", ".rels")) else None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    info: Any = tree.docinfo  # lxml-stubs type docinfo loosely
+    if info.doctype or info.internalDTD is not None:
         return (
             "has a <!DOCTYPE> or <!ENTITY> declaration, which Word documents never have: python-docx would "
             "keep its entity references unresolved and Word could not open the scorecard"

@@ -32,7 +32,7 @@ from scorecard_report.problems import InputError, Problem, UsageError
 from scorecard_report.rules.numbers import number_from_float
 
 
-class _CellParser(WorkSheetParser):  # type: ignore[misc]
+class _CellParser(WorkSheetParser):
     """openpyxl's streaming sheet parser, noting whether a cell holds a formula (``data_only`` drops it)."""
 
     def parse_cell(self, element: Any) -> dict[str, Any]:
@@ -106,15 +106,18 @@ def _chosen_sheet(path: Path, book: Workbook, name: str | None) -> ReadOnlyWorks
 
 
 def _rows(path: Path, book: Workbook, sheet: ReadOnlyWorksheet, problems: list[Problem]) -> Iterator[RawRow]:
-    # The same arguments openpyxl's own ReadOnlyWorksheet passes to this parser.
-    with sheet._get_source() as source:
+    # The same arguments openpyxl's own ReadOnlyWorksheet passes to this parser; they are private, so
+    # typed loosely here (openpyxl is pinned below 3.2 for them).
+    internal: Any = sheet
+    workbook: Any = book
+    with internal._get_source() as source:
         parser = _CellParser(
             source,
-            sheet._shared_strings,
+            internal._shared_strings,
             data_only=True,
             epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
         )
         percent_styles: dict[int, bool] = {}
         for number, parsed in parser.parse():

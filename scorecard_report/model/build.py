@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from scorecard_report.format.display import format_change, format_period, format_target, format_value
+from scorecard_report.format.display import (
+    format_change,
+    format_period,
+    format_target,
+    format_value,
+    quarter_heading,
+    report_period_text,
+)
 from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
@@ -27,7 +34,6 @@ from scorecard_report.rules.direction import direction_of_travel, judgement
 from scorecard_report.rules.numbers import round_half_away
 from scorecard_report.rules.selection import (
     current_period,
-    latest_reportable_month,
     previous_period,
     previous_year,
     trend_periods,
@@ -38,14 +44,6 @@ from scorecard_report.rules.targets import rag_status, variance_from_target
 Series = Mapping[Month, Decimal | None]
 
 
-def default_report_period(catalogue: Catalogue, values: ValueTable) -> Month | None:
-    """Without --period: the latest month in which at least half the monthly indicators have a value."""
-    monthly = [values.series(i.ref) for i in catalogue.indicators if i.frequency is Frequency.MONTHLY]
-    if monthly:
-        return latest_reportable_month(monthly)
-    return max((o.period for o in values.observations if o.value is not None), default=None)
-
-
 def build_report(
     catalogue: Catalogue,
     values: ValueTable,
@@ -53,6 +51,7 @@ def build_report(
     benchmarks: BenchmarkTable | None = None,
     commentary: Commentary = NO_COMMENTARY,
 ) -> Report:
+    """The report for ``period``: every indicator's figures, judgements and their display text."""
     sections = tuple(
         SectionReport(
             section.id,
@@ -72,7 +71,7 @@ def build_report(
         organisation=catalogue.organisation,
         name=catalogue.name,
         period=period,
-        period_text=report_period_text(catalogue, period),
+        period_text=report_period_text(period, catalogue.report.layout, catalogue.calendar),
         missing_label=catalogue.missing_label,
         below_bands=catalogue.below_bands,
         benchmarks=catalogue.benchmarks,
@@ -84,18 +83,9 @@ def build_report(
         improvements=largest_movers(sections, Judgement.IMPROVING),
         deteriorations=largest_movers(sections, Judgement.DECLINING),
         fields=catalogue.fields,
-        year_label=catalogue.calendar.year_label(period),
+        year_label=format_period(period, Frequency.ANNUAL, catalogue.calendar),
         source=catalogue.path,
     )
-
-
-def report_period_text(catalogue: Catalogue, period: Month) -> str:
-    """``January 2023``; for a quarterly layout at a quarter end, ``Quarter 4 2015/16``."""
-    if catalogue.report.layout == "quarterly" and catalogue.calendar.is_quarter_end(period):
-        return catalogue.calendar.quarter_words(period)
-    if catalogue.report.layout == "annual" and catalogue.calendar.is_year_end(period):
-        return catalogue.calendar.year_label(period)
-    return period.words()
 
 
 def _figure(
@@ -188,12 +178,12 @@ def _quarters(
     for number in range(1, 5):
         end = calendar.quarter_end(year_start, number)
         if end > report:
-            quarters.append(QuarterFigure(f"Q{number}", None, None, None))
+            quarters.append(QuarterFigure(quarter_heading(number), None, None, None))
             continue
         figure = _figure(catalogue, indicator, series, end, report)
         quarters.append(
             QuarterFigure(
-                f"Q{number}",
+                quarter_heading(number),
                 figure,
                 performance_band(indicator.bands, figure.shown, indicator.polarity, catalogue.below_bands),
                 performance_band_key(indicator.bands, figure.shown, indicator.polarity),

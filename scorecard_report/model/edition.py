@@ -1,12 +1,47 @@
-"""Service-level editions: a catalogue cut down to some of its sections, and the edition's file-name stem."""
+"""Editions: the one report a build or publish makes, from the whole catalogue or some of its sections."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.commentary import Commentary
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.values import ValueTable
+from scorecard_report.model.build import build_report
+from scorecard_report.model.report import Report
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The loaded catalogue (with the config's marking), values and benchmarks."""
+
+    catalogue: Catalogue
+    values: ValueTable
+    benchmarks: BenchmarkTable | None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One report to build: the (possibly cut-down) catalogue, its period, commentary and file-name stem."""
+
+    inputs: Inputs
+    catalogue: Catalogue
+    period: Month
+    commentary: Commentary
+    commentary_file: Path | None
+    name: str
+    section_ids: tuple[str, ...] = ()  # in catalogue order; none for the whole scorecard
+
+    def report(self) -> Report:
+        return build_report(
+            self.catalogue, self.inputs.values, self.period, self.inputs.benchmarks, self.commentary
+        )
 
 
 def unknown_sections(catalogue: Catalogue, section_ids: Sequence[str]) -> list[str]:
@@ -29,10 +64,3 @@ def only_sections(catalogue: Catalogue, section_ids: Sequence[str]) -> Catalogue
     wanted = set(section_ids)
     sections = tuple(section for section in catalogue.sections if section.id in wanted)
     return dataclasses.replace(catalogue, sections=sections)
-
-
-def edition_name(name: str, section_ids: Sequence[str], catalogue: Catalogue) -> str:
-    """``scorecard-front-door``: the stem with the edition's section ids, in catalogue order."""
-    wanted = set(section_ids)
-    ids = [section.id for section in catalogue.sections if section.id in wanted]
-    return "-".join([name, *ids])

@@ -9,6 +9,7 @@ from pathlib import Path
 from scorecard_report.inputs.catalogue import BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.targets import Target
 from scorecard_report.inputs.vocabulary import (
     Comparator,
     Comparison,
@@ -19,7 +20,6 @@ from scorecard_report.inputs.vocabulary import (
     RagStatus,
     Unit,
 )
-from scorecard_report.rules.targets import Target
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
+from scorecard_report.format.display import format_relative_change
 from scorecard_report.inputs.vocabulary import Comparator, Judgement, RagStatus
 from scorecard_report.model.report import Mover, Row, SectionReport, StatusCounts
 
@@ -50,4 +50,5 @@ def largest_movers(sections: Sequence[SectionReport], judgement: Judgement) -> t
 
 
 def relative_change_text(mover: Mover) -> str:
-    return f"{(mover.relative_change * 100).quantize(Decimal(1))}%"
+    """``13%`` for a change of 12.5% of the comparator: rounded half away from zero, as everywhere."""
+    return format_relative_change(mover.relative_change)

@@ -1,29 +1,26 @@
-"""The scorecard table: which columns the catalogue asks for, and every cell's text, word and fill."""
+"""The scorecard table: which columns the catalogue asks for, and every cell's text, word and tone."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard_report.inputs.commentary import BulletList, Text
+from scorecard_report.format.display import direction_arrow, format_count, label_with_year, quarter_heading
 from scorecard_report.inputs.vocabulary import Direction, Frequency, Judgement, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
+from scorecard_report.present.commentary import placeholder_text, plain_text
+from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
 
 STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
-JUDGEMENT_CLASSES = {
-    Judgement.IMPROVING: "improving",
-    Judgement.DECLINING: "declining",
-    Judgement.INCREASED: "neutral",
-    Judgement.DECREASED: "neutral",
-    Judgement.NO_CHANGE: "neutral",
-    Judgement.NONE: "neutral",
-}
 
 
 @dataclass(frozen=True)
 class ValueCell:
+    """A figure as shown, the word that goes with its fill (so colour is never the only signal), its
+    period where that is not the report's month, and the fill."""
+
     text: str
     note: str = ""
-    css: str = ""
+    tone: Tone | None = None
     word: str = ""
 
 
@@ -31,25 +28,27 @@ class ValueCell:
 class DirectionCell:
     arrow: str
     word: str
-    css: str
+    tone: Tone
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str  # "current", or kind:detail for one of a family ("benchmark:region", "quarter:3")
+    kind: str
     heading: str
     width_mm: float
     numeric: bool = False
+    emphasised: bool = False  # the row's headline figure, set in bold
 
 
 @dataclass(frozen=True)
 class TableCell:
-    """One cell: its text, the word that goes with its colour, a small note (period), its fill."""
+    """One cell: its text, the word that goes with its colour, a small note (period), its tone."""
 
     text: str
     word: str = ""
     note: str = ""
-    css: str = ""
+    tone: Tone | None = None
     arrow: str = ""
     header: bool = False  # the row's ref or number: a row header for screen readers
     placeholder: bool = False
@@ -65,20 +64,25 @@ class TableLine:
 
 def current_cell(row: Row) -> ValueCell:
     """Coloured by RAG where there is a target, else by band; the word always goes with the colour."""
-    note = row.current.period_text if row.frequency.value != "monthly" else ""
+    note = row.current.period_text if row.frequency is not Frequency.MONTHLY else ""
     if row.status is not RagStatus.NONE:
-        word = STATUS_WORDS[row.status]
-        return ValueCell(row.current.text, note, f"fill-{row.status.value}", word)
+        return ValueCell(row.current.text, note, status_tone(row.status), STATUS_WORDS[row.status])
     if row.band_key is not None and row.band is not None:
-        return ValueCell(row.current.text, note, f"fill-{row.band_key.replace('_', '-')}", row.band)
-    return ValueCell(row.current.text, note, "fill-none" if row.current.missing else "")
+        return ValueCell(row.current.text, note, band_tone(row.band_key), row.band)
+    return ValueCell(row.current.text, note, Tone.NONE if row.current.missing else None)
+
+
+def _judgement_word(judgement: Judgement) -> str:
+    """``Improving``, ``No change``: the word beside an arrow."""
+    return judgement.value.capitalize()
 
 
 def direction_cell(row: Row) -> DirectionCell:
     if row.direction is Direction.NONE:
-        return DirectionCell("–", "", "neutral")
-    word = row.judgement.value.capitalize()
-    return DirectionCell(row.direction.arrow, word, JUDGEMENT_CLASSES[row.judgement])
+        return DirectionCell(direction_arrow(Direction.NONE), "", Tone.NEUTRAL)
+    return DirectionCell(
+        direction_arrow(row.direction), _judgement_word(row.judgement), judgement_tone(row.judgement)
+    )
 
 
 STANDARD_BANDS = ("requires_improvement", "good", "outstanding")
@@ -100,6 +104,7 @@ FIXED_WIDTHS_MM = {
 FLEXIBLE_WEIGHTS = {"title": 3.0, "description": 3.0, "comment": 4.0}
 MIN_FLEXIBLE_MM = 22.0
 NUMERIC = {"target", "band", "current", "previous_period", "previous_year", "benchmark", "quarter", "annual"}
+EMPHASISED = {"current", "annual"}
 
 
 def _kind(key: str) -> str:
@@ -137,9 +142,12 @@ class TableMaker:
             if name == "bands":
                 columns += [(f"band:{key}", label) for key, label in self.band_labels.items()]
             elif name == "benchmarks":
-                columns += [(f"benchmark:{source.id}", source.heading) for source in self.report.benchmarks]
+                columns += [
+                    (f"benchmark:{source.id}", label_with_year(source.label, source.year))
+                    for source in self.report.benchmarks
+                ]
             elif name == "quarters":
-                columns += [(f"quarter:{number}", f"Q{number}") for number in range(1, 5)]
+                columns += [(f"quarter:{number}", quarter_heading(number)) for number in range(1, 5)]
             elif name in self.field_headings:
                 columns.append((f"field:{name}", self.field_headings[name]))
             else:
@@ -169,10 +177,12 @@ class TableMaker:
         return tuple(
             Column(
                 key,
+                _kind(key),
                 heading,
                 _fixed_width(key, heading)
                 or max(room * FLEXIBLE_WEIGHTS.get(key, 1.0) / (weights or 1.0), MIN_FLEXIBLE_MM),
                 _kind(key) in NUMERIC,
+                _kind(key) in EMPHASISED,
             )
             for key, heading in columns
         )
@@ -191,7 +201,7 @@ class TableMaker:
     def _cell(self, key: str, row: Row) -> TableCell:
         kind, _, detail = key.partition(":")
         if kind in ("number", "ref"):
-            text = str(self.numbers[row.ref]) if kind == "number" else row.ref
+            text = format_count(self.numbers[row.ref]) if kind == "number" else row.ref
             return TableCell(text, header=True)
         if kind == "band":
             return TableCell(next((written for k, _label, written in row.bands if k == detail), ""))
@@ -208,12 +218,12 @@ class TableMaker:
             if kind == "annual" and row.frequency is not Frequency.ANNUAL:
                 return _figure_cell(row.annual, row)
             value = current_cell(row)
-            return TableCell(value.text, value.word, value.note, value.css)
+            return TableCell(value.text, value.word, value.note, value.tone)
         if kind in ("previous_period", "previous_year"):
             return _figure_cell(row.previous_period if kind == "previous_period" else row.previous_year, row)
         if kind == "direction":
             direction = direction_cell(row)
-            return TableCell(direction.word, arrow=direction.arrow, css=direction.css)
+            return TableCell(direction.word, arrow=direction.arrow, tone=direction.tone)
         if kind == "comment":
             return self._comment(row)
         return TableCell(
@@ -223,9 +233,7 @@ class TableMaker:
     def _comment(self, row: Row) -> TableCell:
         text = row.commentary
         if text is None or text.empty or (text.draft and self.final):
-            return TableCell(
-                "" if self.final else f"Commentary placeholder: {row.ref}", placeholder=not self.final
-            )
+            return TableCell("" if self.final else placeholder_text(row.ref), placeholder=not self.final)
         return TableCell(plain_text(text))
 
 
@@ -241,15 +249,4 @@ def quarter_cell(quarter: QuarterFigure, banded: bool) -> TableCell:
         return TableCell("")
     if quarter.figure.missing or not banded or quarter.band_key is None:
         return TableCell(quarter.figure.text)
-    css = f"fill-{quarter.band_key.replace('_', '-')}"
-    return TableCell(quarter.figure.text, word=quarter.band or "", css=css)
-
-
-def plain_text(text: Text) -> str:
-    """Commentary as one plain string for a table cell: paragraphs joined, bullets marked with •."""
-    parts = []
-    for block in text.blocks:
-        items = block.items if isinstance(block, BulletList) else (block.runs,)
-        prefix = "• " if isinstance(block, BulletList) else ""
-        parts += [prefix + "".join(run.text for run in item) for item in items]
-    return "\n".join(parts)
+    return TableCell(quarter.figure.text, word=quarter.band or "", tone=band_tone(quarter.band_key))

@@ -16,7 +16,8 @@ def output_problem(extension: str, content: bytes) -> str | None:
     """What is wrong with ``content`` as a file of type ``extension``, or ``None`` if it is sound."""
     if not content:
         return "the file is empty"
-    return _CHECKS.get(extension, lambda _content: None)(content)
+    check = _CHECKS.get(extension)
+    return check(content) if check is not None else None
 
 
 def _pdf_problem(content: bytes) -> str | None:

@@ -8,8 +8,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-MANIFEST_NAME = "manifest.json"
-
 
 @dataclass(frozen=True)
 class Manifest:

@@ -13,18 +13,16 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from scorecard_report import __version__
-from scorecard_report.inputs.periods import Month
+from scorecard_report.clock import produced_at
 from scorecard_report.messages import Step
 from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.publish.checks import output_problem
 from scorecard_report.publish.lock import publish_lock
 from scorecard_report.publish.manifest import (
-    MANIFEST_NAME,
     Manifest,
     outputs_intact,
     read_manifest,
@@ -32,7 +30,6 @@ from scorecard_report.publish.manifest import (
     sha256_of_file,
 )
 from scorecard_report.publish.output import (
-    PUBLISHED_MODE,
     OutputError,
     Staged,
     os_reason,
@@ -40,37 +37,11 @@ from scorecard_report.publish.output import (
     replace_all,
     write_private,
 )
-from scorecard_report.render.outputs import produced_at
+from scorecard_report.publish.policy import PublishJob
 
 TEMPORARY_PREFIX = ".publish-"
 
 Render = Callable[[], Mapping[str, bytes]]
-
-
-@dataclass(frozen=True)
-class PublishJob:
-    """What to publish where: everything the outputs depend on, for the manifest and the up-to-date check."""
-
-    output: Path
-    name: str  # the edition's file-name stem
-    period: Month
-    formats: tuple[str, ...]
-    inputs: tuple[Path, ...]
-    inputs_relative_to: Path
-    settings: dict[str, Any] = field(default_factory=dict)
-    file_mode: int = PUBLISHED_MODE
-    manifest_name: str = MANIFEST_NAME
-
-    def file_names(self, extension: str) -> tuple[str, str]:
-        """``scorecard-2023-01.pdf`` and ``scorecard-latest.pdf``."""
-        return f"{self.name}-{self.period.iso()}.{extension}", f"{self.name}-latest.{extension}"
-
-    def published_names(self) -> tuple[str, ...]:
-        """Every name a publish writes, the manifest last."""
-        return (
-            *(name for extension in self.formats for name in self.file_names(extension)),
-            self.manifest_name,
-        )
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,2 @@
-"""Renderers: each turns the report model into one output format and decides nothing."""
+"""Renderers behind one protocol (``formats.FORMATS``): each lays out the document view (the CSV: the report
+model's rows) as one output format, deciding nothing and reading no file."""

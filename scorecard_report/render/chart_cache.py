@@ -18,8 +18,12 @@ from scorecard_report.model.report import Row
 from scorecard_report.render.chart_kinds import Chart, ChartSize
 
 # Read as files, not imported: the drawing module imports matplotlib, which a rebuild served wholly
-# from the cache never needs.
-DRAWING_MODULES = ("scorecard_report.render.charts", "scorecard_report.render.chart_kinds")
+# from the cache never needs. The alt text is kept with each chart, so its wording is part of the key.
+DRAWING_MODULES = (
+    "scorecard_report.render.charts",
+    "scorecard_report.render.chart_kinds",
+    "scorecard_report.present.alt_text",
+)
 
 
 @cache

@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import repeat
 from typing import Any
 
+import numpy as np
 from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -28,11 +29,12 @@ from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
 from scorecard_report.format.display import MILLION, format_value
-from scorecard_report.inputs.vocabulary import Frequency, Unit
-from scorecard_report.model.report import BenchmarkComparison, Row
+from scorecard_report.inputs.targets import Range
+from scorecard_report.inputs.vocabulary import Unit
+from scorecard_report.model.report import Row
+from scorecard_report.present.alt_text import alt_text, benchmark_label, charted_benchmark, period_noun
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
 from scorecard_report.render.workers import worker_pool
-from scorecard_report.rules.targets import TargetKind
 
 # Okabe–Ito based; every colour that draws a line or marker keeps 3:1 contrast against white.
 SERIES_BLUE = "#0072B2"
@@ -75,76 +77,6 @@ STYLE: dict[str, Any] = {
 }
 
 
-# ---------------------------------------------------------------- alt text
-
-_PERIOD_NOUNS = {
-    Frequency.MONTHLY: ("month", "months"),
-    Frequency.QUARTERLY: ("quarter", "quarters"),
-    Frequency.ANNUAL: ("year", "years"),
-}
-
-
-def alt_text(row: Row) -> str:
-    """One or two sentences that say what the chart shows, in the report's own words and numbers."""
-    span = _span_text(row)
-    if all(figure.missing for figure in row.trend):
-        return f"{row.ref}: no values in the {span}{_context_text(row)}."
-    return f"{_latest_text(row)}{_context_text(row)}. Trend of {span}{_missing_text(row)}."
-
-
-def _latest_text(row: Row) -> str:
-    current, previous = row.current, row.previous_period
-    now, before = current.shown, previous.shown  # compared as shown, like the direction of travel
-    if now is None:
-        last = next(figure for figure in reversed(row.trend) if not figure.missing)
-        return (
-            f"{row.ref}: no value for {current.period_text} ({current.text});"
-            f" last value {last.text} in {last.period_text}"
-        )
-    if before is None:
-        return (
-            f"{row.ref} was {current.text} in {current.period_text}, with no value for {previous.period_text}"
-        )
-    if now == before:
-        return f"{row.ref} stayed at {current.text} in {previous.period_text} and {current.period_text}"
-    verb = "rose" if now > before else "fell"
-    if current.text == previous.text:  # £1.4m both times: the change is below the shown precision
-        return (
-            f"{row.ref} {verb} slightly from {previous.period_text} to {current.period_text}, {current.text}"
-        )
-    return (
-        f"{row.ref} {verb} from {previous.text} in {previous.period_text}"
-        f" to {current.text} in {current.period_text}"
-    )
-
-
-def _context_text(row: Row) -> str:
-    parts = [f"target {row.target_text}"] if row.target_text else []
-    benchmark = _first_benchmark(row)
-    if benchmark is not None:
-        parts.append(f"{_benchmark_label(benchmark)} {benchmark.text}")
-    return "".join(f"; {part}" for part in parts)
-
-
-def _span_text(row: Row) -> str:
-    count = len(row.trend)
-    noun = _PERIOD_NOUNS[row.frequency][0 if count == 1 else 1]
-    return f"{count} {noun} from {row.trend[0].period_text} to {row.trend[-1].period_text}"
-
-
-def _missing_text(row: Row) -> str:
-    missing = sum(figure.missing for figure in row.trend)
-    return f", {missing} of them without a value" if missing else ""
-
-
-def _first_benchmark(row: Row) -> BenchmarkComparison | None:
-    return next((benchmark for benchmark in row.benchmarks if benchmark.value is not None), None)
-
-
-def _benchmark_label(benchmark: BenchmarkComparison) -> str:
-    return f"{benchmark.source.label} ({benchmark.year})" if benchmark.year else benchmark.source.label
-
-
 # ---------------------------------------------------------------- the numbers drawn
 
 
@@ -157,8 +89,8 @@ def reference_values(row: Row) -> list[Decimal]:
     """Target bounds and the first benchmark: lines the y axis must reach so they are visible."""
     values: list[Decimal] = []
     if row.target is not None:
-        values += [bound for bound in (row.target.low, row.target.high) if bound is not None]
-    benchmark = _first_benchmark(row)
+        values += row.target.bounds
+    benchmark = charted_benchmark(row)
     if benchmark is not None and benchmark.value is not None:
         values.append(benchmark.value)
     return values
@@ -230,7 +162,7 @@ def _outline(text: str, size_pt: float) -> Path:
 @functools.lru_cache(maxsize=4096)
 def _width(text: str, size_pt: float) -> float:
     """How far the text reaches right of its start, in points (to its rightmost outline point)."""
-    return float(_outline(text, size_pt).vertices[:, 0].max()) if text else 0.0
+    return float(np.asarray(_outline(text, size_pt).vertices)[:, 0].max()) if text else 0.0
 
 
 @dataclass
@@ -309,9 +241,8 @@ def trend_figure(row: Row, size: ChartSize) -> MplFigure:
     _draw_x_axis(axes, row, frame, labels)
     _draw_legend(figure, legend, frame, labels, points, look)
     if all(period.missing for period in row.trend):
-        noun = _PERIOD_NOUNS[row.frequency][1]
         labels.add(
-            f"No values in these {noun}",
+            f"No values in these {period_noun(row.frequency, plural=True)}",
             (frame.left + frame.right) / 2,
             (frame.bottom + frame.top) / 2,
             "center",
@@ -341,16 +272,15 @@ def _draw_target(axes: Axes, row: Row, look: Look) -> None:
     """A dashed line at the target; a range is a light band with a dashed line at each end."""
     if row.target is None:
         return
-    # A value target has low == high; above has only low, below only high; a range both.
-    bounds = sorted({float(bound) for bound in (row.target.low, row.target.high) if bound is not None})
-    if row.target.kind is TargetKind.RANGE:
+    bounds = sorted({float(bound) for bound in row.target.bounds})
+    if isinstance(row.target, Range):
         axes.axhspan(bounds[0], bounds[-1], color=TARGET_BAND_FILL, linewidth=0, zorder=1)
     for bound in bounds:
         axes.axhline(bound, zorder=2, gid="target", **_dashed(look))
 
 
 def _draw_benchmark(axes: Axes, row: Row, look: Look) -> None:
-    benchmark = _first_benchmark(row)
+    benchmark = charted_benchmark(row)
     if benchmark is not None and benchmark.value is not None:
         axes.axhline(float(benchmark.value), zorder=2, gid="benchmark", **_dotted(look))
 
@@ -421,10 +351,10 @@ def _legend_entries(row: Row) -> list[_Entry]:
     """Value, Target and the first benchmark with a value; no key at all for the series alone."""
     entries = [_Entry("Value", "series")]
     if row.target is not None:
-        entries.append(_Entry("Target", "band" if row.target.kind is TargetKind.RANGE else "target"))
-    benchmark = _first_benchmark(row)
+        entries.append(_Entry("Target", "band" if isinstance(row.target, Range) else "target"))
+    benchmark = charted_benchmark(row)
     if benchmark is not None:
-        entries.append(_Entry(_benchmark_label(benchmark), "benchmark"))
+        entries.append(_Entry(benchmark_label(benchmark), "benchmark"))
     return entries if len(entries) > 1 else []
 
 
@@ -514,7 +444,9 @@ def _draw_handle(
 
 def chart_style(size: ChartSize) -> AbstractContextManager[None]:
     """The one style every chart is built and drawn in."""
-    return rc_context({**STYLE, "font.size": size.value.font_pt})
+    # matplotlib types the settings' names as one Literal of every name; these are checked by rc_context.
+    settings: Any = {**STYLE, "font.size": size.value.font_pt}
+    return rc_context(settings)
 
 
 def trend_chart(row: Row, size: ChartSize) -> Chart:
@@ -530,8 +462,9 @@ def trend_chart(row: Row, size: ChartSize) -> Chart:
 def _png(figure: MplFigure) -> bytes:
     """Opaque RGB PNG (no alpha for a PDF to mask), no text chunks (no software name or date)."""
     canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's stubs leave the Agg canvas untyped
+    pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), pixels, "raw", "RGBA", 0, 1)
     buffer = io.BytesIO()
     rgba.convert("RGB").save(buffer, format="png", compress_level=PNG_COMPRESSION, dpi=(DPI, DPI))
     return buffer.getvalue()

@@ -26,8 +26,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from scorecard_report.present.view import DocumentView
+from scorecard_report.present.document import DocumentView
 from scorecard_report.problems import InputError, Problem
+from scorecard_report.render.html_styles import document_css, tone_class
 
 TEMPLATE = "scorecard.html.j2"
 STYLESHEET = "scorecard.css"
@@ -65,12 +66,14 @@ def environment(user_templates: Path | None = None) -> Environment:
     25 ms on the example's 8.8 MB page.
     """
     folders = [*([user_templates] if user_templates else []), package_templates()]
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FolderLoader(folder) for folder in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["tone_class"] = tone_class
+    return env
 
 
 class TemplateRefused(TemplateError):
@@ -167,7 +170,7 @@ def render_html(doc: DocumentView, env: Environment) -> str:
         # content is not HTML: escaping it would break its quotes.
         # The generated rules hold only validated #rrggbb colours and strings escaped by css_string.
         return template.render(
-            doc=doc, stylesheet=Markup(stylesheet(env)), page_styles=Markup(doc.colour_css)
+            doc=doc, stylesheet=Markup(stylesheet(env)), page_styles=Markup(document_css(doc))
         )
     # The sandbox caps range() with OverflowError; a template's 1/0 is the template's mistake too.
     except (TemplateError, ArithmeticError) as error:

@@ -3,30 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import dataclasses
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from scorecard_report.clock import produced_at
+from scorecard_report.format.display import format_count
 from scorecard_report.messages import log
 from scorecard_report.model.report import Report
+from scorecard_report.present.document import DocumentView, document_view
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.chart_kinds import MAX_WORKERS
-from scorecard_report.render.summary_csv import render_summary_csv
+from scorecard_report.render.formats import FORMATS, MAKE_ORDER, Reads, Renderer, Sources, html_page
 from scorecard_report.render.workers import worker_pool
 
-if TYPE_CHECKING:
-    from scorecard_report.present.view import DocumentView
-
-# WeasyPrint, matplotlib and python-docx are imported only when a document is rendered: together
-# they cost seconds at start-up, which every nightly "up to date" publish and every CSV build would pay.
-
-FORMATS = ("csv", "html", "pdf", "docx")
-DOCUMENTS = ("html", "pdf", "docx")
+# The formats made from the document view, whose charts and pages grow with the report.
+DOCUMENTS = tuple(name for name, renderer in FORMATS.items() if renderer.reads >= Reads.DOCUMENT)
 # A document's charts and pages grow with its rows. 1,000 is the largest scorecard the project sets out
 # to build quickly (issue 7: 1,000 indicators x 60 months); beyond it a runaway build is refused before
 # it exhausts the machine. The summary CSV has no limit.
@@ -92,78 +88,48 @@ def unwritable(folder: Path) -> str | None:
     return None
 
 
-def produced_at() -> str:
-    """When the document was made: SOURCE_DATE_EPOCH if set, so rebuilds are byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def render_outputs(report: Report, formats: Sequence[str], options: RenderOptions) -> dict[str, bytes]:
+def render_outputs(report: Report, formats: Collection[str], options: RenderOptions) -> dict[str, bytes]:
     """Each requested format's bytes, by file extension."""
     check_document_size(report, formats)
-    outputs: dict[str, bytes] = {}
-    if "csv" in formats:
-        outputs["csv"] = render_summary_csv(report)
-    if {"html", "pdf", "docx"} & set(formats):
-        from scorecard_report.render.html import (
-            check_self_contained,
-            environment,
-            package_templates,
-            render_html,
-        )
-        from scorecard_report.render.pdf import render_pdf
-
-        produced = produced_at()
-        doc = _document(report, options, produced)
-        with _DocxBeside(doc, options, produced, beside="pdf" in formats and "docx" in formats) as docx:
-            if {"html", "pdf"} & set(formats):
-                html = render_html(doc, environment(options.templates))
-                folders = (*((options.templates,) if options.templates else ()), package_templates())
-                template_name = str(options.templates or "the built-in templates")
-                if "pdf" in formats:
-                    outputs["pdf"] = render_pdf(html, folders, template_name)
-                if "html" in formats:
-                    check_self_contained(html, folders[0], template_name)
-                    outputs["html"] = html.encode("utf-8")
-            if "docx" in formats:
-                outputs["docx"] = docx.result()
+    chosen = [FORMATS[name] for name in MAKE_ORDER if name in formats]
+    sources = _sources(report, chosen, options)
+    aside = [r for r in chosen if r.beside in formats] if processes(options) >= 2 else []
+    with contextlib.ExitStack() as stack:
+        # Started first, so that the second core works on them while this one makes the rest.
+        futures = _start_aside(stack, aside, sources)
+        if any(renderer.reads is Reads.PAGE for renderer in chosen):
+            sources = dataclasses.replace(sources, page=html_page(sources))
+        outputs = {r.extension: r.render(sources) for r in chosen if r not in aside}
+        outputs.update({extension: future.result() for extension, future in futures.items()})
     return outputs
 
 
-class _DocxBeside:
-    """The DOCX, written in a second process while this one lays out the PDF, when there is a core for it.
+def _sources(report: Report, chosen: Sequence[Renderer], options: RenderOptions) -> Sources:
+    """The report, and the document view (with its charts) only when a chosen format is made from it."""
+    if not any(renderer.reads >= Reads.DOCUMENT for renderer in chosen):
+        return Sources(report)
+    produced = produced_at()
+    return Sources(
+        report,
+        templates=options.templates,
+        docx_template=options.docx_template,
+        produced=produced,
+        document=_document(report, options, produced),
+    )
 
-    WeasyPrint keeps one core busy for most of a build; python-docx's work, about a fifth of WeasyPrint's
-    on the example, fits on the other.
-    The worker runs the same function on the same document view, so its bytes are the same.
+
+def _start_aside(
+    stack: contextlib.ExitStack, aside: Sequence[Renderer], sources: Sources
+) -> dict[str, Future[bytes]]:
+    """The renderers written beside the others, each submitted to one worker process.
+
+    WeasyPrint keeps one core busy for most of a build; the worker runs the same function on the same
+    sources, so its bytes are the same.
     """
-
-    def __init__(self, doc: DocumentView, options: RenderOptions, produced: str, *, beside: bool) -> None:
-        self._arguments = (doc, options.docx_template, produced)
-        self._beside = beside and processes(options) >= 2
-        self._pool: contextlib.ExitStack | None = None
-        self._future: Future[bytes] | None = None
-
-    def __enter__(self) -> _DocxBeside:
-        if self._beside:
-            from scorecard_report.render.docx import render_docx
-
-            self._pool = contextlib.ExitStack()
-            pool = self._pool.enter_context(worker_pool(1))
-            self._future = pool.submit(render_docx, *self._arguments)
-        return self
-
-    def result(self) -> bytes:
-        if self._future is not None:
-            return self._future.result()
-        from scorecard_report.render.docx import render_docx
-
-        return render_docx(*self._arguments)
-
-    def __exit__(self, *exc_info: Any) -> None:
-        if self._pool is not None:
-            self._pool.__exit__(*exc_info)
+    if not aside:
+        return {}
+    pool = stack.enter_context(worker_pool(1))
+    return {renderer.extension: pool.submit(renderer.render, sources) for renderer in aside}
 
 
 def processes(options: RenderOptions) -> int:
@@ -173,7 +139,7 @@ def processes(options: RenderOptions) -> int:
     return min(MAX_WORKERS, os.cpu_count() or 1) if options.parallel else 1
 
 
-def check_document_size(report: Report, formats: Sequence[str]) -> None:
+def check_document_size(report: Report, formats: Collection[str]) -> None:
     """Refuse, before any chart is drawn, a PDF, HTML or DOCX scorecard with too many indicators."""
     rows = len(report.rows)
     if rows > MAX_DOCUMENT_INDICATORS and set(DOCUMENTS) & set(formats):
@@ -181,8 +147,8 @@ def check_document_size(report: Report, formats: Sequence[str]) -> None:
             [
                 Problem(
                     report.source or report.name,
-                    f"{rows:,} indicators are too many for one document: a PDF, HTML or Word scorecard "
-                    f"holds at most {MAX_DOCUMENT_INDICATORS:,}",
+                    f"{format_count(rows)} indicators are too many for one document: a PDF, HTML or Word "
+                    f"scorecard holds at most {format_count(MAX_DOCUMENT_INDICATORS)}",
                     hint="build the summary with --format csv, or one service-level edition per --section",
                 )
             ]
@@ -190,7 +156,6 @@ def check_document_size(report: Report, formats: Sequence[str]) -> None:
 
 
 def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
-    from scorecard_report.present.view import document_view
     from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
     from scorecard_report.render.chart_kinds import ChartSize
 

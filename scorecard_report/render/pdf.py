@@ -32,11 +32,11 @@ def font_faces(fonts: Path) -> str:
     )
 
 
-class BlockedFetch(FatalURLFetchingError):
+class BlockedFetch(FatalURLFetchingError):  # type: ignore[misc]  # WeasyPrint has no type hints
     """A document asked for something outside the allowed folders, or for the network."""
 
 
-class RestrictedFetcher(URLFetcher):
+class RestrictedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
     """Serves ``data:`` URIs and files inside ``folders``; anything else stops the build.
 
     A file inside the folders that does not exist (a theme's missing ``logo.png``) stops it too, so a

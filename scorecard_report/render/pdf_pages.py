@@ -17,7 +17,7 @@ _ORIGINAL = pydyf.PDF.__dict__.get("page_references")
 
 def _cached_page_references(pdf: Any) -> tuple[bytes, ...]:
     kids = pdf.pages["Kids"]
-    cached = pdf.__dict__.get("_scorecard_page_references")
+    cached: tuple[int, tuple[bytes, ...]] | None = pdf.__dict__.get("_scorecard_page_references")
     if cached is None or cached[0] != len(kids):
         # Kids holds "number 0 R" as three items per page, and pages are only ever appended.
         cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
@@ -30,4 +30,4 @@ def cache_page_references(on: bool = True) -> None:
     this project knows it is left alone."""
     if not isinstance(_ORIGINAL, property):
         return
-    pydyf.PDF.page_references = property(_cached_page_references) if on else _ORIGINAL  # type: ignore[method-assign]
+    pydyf.PDF.page_references = property(_cached_page_references) if on else _ORIGINAL

@@ -11,8 +11,9 @@ import csv
 import io
 from decimal import Decimal
 
+from scorecard_report.format.display import plain
 from scorecard_report.model.report import Report, Row
-from scorecard_report.rules.numbers import NumberError, parse_number, plain
+from scorecard_report.rules.numbers import NumberError, parse_number
 
 COLUMNS = (
     "ref",

@@ -2,40 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue, Target
 from scorecard_report.inputs.vocabulary import Polarity
-from scorecard_report.rules.targets import Target, TargetKind
 
-DEFAULT_BAND_LABELS = {
-    "inadequate": "Inadequate",
-    "requires_improvement": "Requires improvement",
-    "good": "Good",
-    "outstanding": "Outstanding",
-}
+BELOW_BANDS_KEY = "inadequate"
 
 
-@dataclass(frozen=True)
-class Band:
-    """One named band: ``key`` as in the catalogue, ``label`` as shown, and its threshold."""
+def threshold(target: Target, polarity: Polarity) -> Decimal | None:
+    """A band's threshold: its lower bound for polarity high, its upper bound for low.
 
-    key: str
-    label: str
-    threshold: Target
-
-
-def band_label(key: str, labels: dict[str, str]) -> str:
-    """The label for a band key: the catalogue's, a known default, or the key made readable."""
-    if key in labels:
-        return labels[key]
-    return DEFAULT_BAND_LABELS.get(key, key.replace("_", " ").capitalize())
+    None for an inequality on the other side (``Below 10`` has no lower bound): the loader refuses
+    such a band.
+    """
+    high = polarity is Polarity.HIGH
+    match target:
+        case SingleValue(value=value):
+            return value
+        case Range(low=low, high=top):
+            return low if high else top
+        case Above(bound=bound):
+            return bound if high else None
+        case Below(bound=bound):
+            return None if high else bound
 
 
 def meets_threshold(band: Band, value: Decimal, polarity: Polarity) -> bool:
     """``v ≥`` lower bound for high, ``v ≤`` upper bound for low; a strict inequality stays strict."""
-    bound = band.threshold.threshold(polarity)
-    strict = band.threshold.kind in (TargetKind.ABOVE, TargetKind.BELOW) and not band.threshold.inclusive
+    bound = threshold(band.threshold, polarity)
+    if bound is None:
+        return False  # a threshold on the wrong side is met by nothing
+    strict = isinstance(band.threshold, Above | Below) and not band.threshold.inclusive
     if polarity is Polarity.HIGH:
         return value > bound if strict else value >= bound
     return value < bound if strict else value <= bound
@@ -61,9 +59,6 @@ def performance_band(
         return None
     band = band_of(bands, value, polarity)
     return band.label if band else below_bands
-
-
-BELOW_BANDS_KEY = "inadequate"
 
 
 def performance_band_key(bands: tuple[Band, ...], value: Decimal | None, polarity: Polarity) -> str | None:

@@ -95,9 +95,3 @@ def written_decimals(value: Decimal) -> int:
     """How many decimal places the number was written with (``93.40`` → 2)."""
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def plain(value: Decimal) -> str:
-    """The number without exponent or trailing zeros: how the summary CSV writes data values."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text

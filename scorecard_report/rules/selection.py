@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from scorecard_report.inputs.periods import FinancialCalendar, Month
@@ -49,7 +49,7 @@ def is_period_of(frequency: Frequency, month: Month, calendar: FinancialCalendar
     return True
 
 
-def latest_reportable_month(monthly_series: list[Mapping[Month, Decimal | None]]) -> Month | None:
+def latest_reportable_month(monthly_series: Sequence[Mapping[Month, Decimal | None]]) -> Month | None:
     """The latest month in which at least half of the monthly indicators have a value."""
     counts: dict[Month, int] = {}
     for series in monthly_series:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.targets import Tolerance
 from scorecard_report.inputs.vocabulary import Polarity
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.problems import InputError, Problem
-from scorecard_report.rules.targets import Tolerance
 
 HEAD = """\
 title: Test Scorecard

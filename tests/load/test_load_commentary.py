@@ -11,7 +11,8 @@ from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import BulletList, Commentary, Paragraph, Run, Text, TitledText
 from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.load.commentary import default_commentary_path, load_commentary, parse_text
+from scorecard_report.load.commentary import default_commentary_path, load_commentary
+from scorecard_report.load.markdown import parse_text
 from scorecard_report.problems import InputError, Problem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -8,7 +8,8 @@ import pytest
 
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.model.edition import edition_name, only_sections, unknown_sections
+from scorecard_report.model.edition import only_sections, unknown_sections
+from scorecard_report.publish.policy import edition_name
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -14,7 +14,8 @@ from scorecard_report import __version__
 from scorecard_report.inputs.periods import Month
 from scorecard_report.problems import ExitCode
 from scorecard_report.publish.lock import LOCK_NAME, LockedError, publish_lock
-from scorecard_report.publish.publish import BadOutputError, PublishJob, publish
+from scorecard_report.publish.policy import PublishJob
+from scorecard_report.publish.publish import BadOutputError, publish
 
 CSV = b"ref,section\nFD1,Front Door\n"
 HTML = b"<!DOCTYPE html><html><body>January</body></html>\n"

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.vocabulary import Comparator, Direction, Judgement
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
@@ -111,9 +112,10 @@ def test_alt_text_with_no_values_at_all() -> None:
 
 
 def test_alt_text_stayed_when_the_shown_values_are_equal() -> None:
+    # 92.6 and 93.4 both show as 93%: the direction of travel (which the model decides) is no change.
     fd8 = row("FD8")
     previous = replace(fd8.previous_period, value=Decimal("92.6"), text="93%", shown=Decimal(93))
-    assert alt_text(replace(fd8, previous_period=previous)).startswith(
+    assert alt_text(replace(fd8, previous_period=previous, direction=Direction.SAME)).startswith(
         "FD8 stayed at 93% in Dec 2022 and Jan 2023; target 85-90%;"
     )
 
@@ -124,8 +126,36 @@ def test_alt_text_when_the_change_is_below_the_shown_precision() -> None:
     current = replace(spend.current, value=Decimal(1380000), text="£1.4m", shown=Decimal(1380000))
     previous = replace(spend.current, value=Decimal(1350000), text="£1.4m", shown=Decimal(1350000))
     previous = replace(previous, period_text="2020/21")
-    changed = replace(spend, current=current, previous_period=previous)
+    changed = replace(spend, current=current, previous_period=previous, direction=Direction.UP)
     assert alt_text(changed).startswith("012 rose slightly from 2020/21 to 2021/22, £1.4m.")
+
+
+def test_alt_text_follows_the_rows_own_direction_against_the_previous_year(tmp_path: Path) -> None:
+    # FD8 rose from 83% (Dec 2022) to 93% (Jan 2023), but is compared with the previous year: 95% in
+    # Jan 2022. The table's arrow says down, declining; the alt text must say fell, from 95%, not rose.
+    catalogue_text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    catalogue_path = tmp_path / "small.yaml"
+    catalogue_path.write_text(
+        catalogue_text.replace(
+            "default_tolerance: 5%\n", "default_tolerance: 5%\ndirection_of_travel: previous_year\n"
+        ),
+        encoding="utf-8",
+    )
+    data = tmp_path / "small.csv"
+    data.write_text(
+        (FIXTURES / "small.csv").read_text(encoding="utf-8").replace("FD8,2022-01,62%", "FD8,2022-01,95%"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(catalogue_path)
+    report = build_report(catalogue, load_values(data, catalogue), Month(2023, 1))
+    [fd8] = [each for each in report.rows if each.ref == "FD8"]
+    assert (fd8.comparator, fd8.direction, fd8.judgement) == (
+        Comparator.PREVIOUS_YEAR,
+        Direction.DOWN,
+        Judgement.DECLINING,
+    )
+    assert fd8.previous_period.text == "83%"  # what the chart used to compare with, wrongly
+    assert alt_text(fd8).startswith("FD8 fell from 95% in Jan 2022 to 93% in Jan 2023; target 85-90%;")
 
 
 # ---------------------------------------------------------------- what is drawn

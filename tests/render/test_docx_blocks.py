@@ -9,7 +9,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Mm
 from PIL import Image
 
-from scorecard_report.render.docx import _Body, _Pictures
+from scorecard_report.render.docx_blocks import Body, Pictures
 
 
 def _png(colour: str) -> bytes:
@@ -34,7 +34,7 @@ def _by_python_docx() -> DocxDocument:
 
 def _by_the_writer() -> DocxDocument:
     document = docx.Document()
-    body, pictures = _Body(document), _Pictures(document.part)
+    body, pictures = Body(document), Pictures(document.part)
     body.paragraph("First")
     pictures.add(body.paragraph().add_run(), RED, width=Mm(30))
     body.table(2, 3)
@@ -75,8 +75,8 @@ def test_pictures_get_the_same_ids_names_and_relationships() -> None:
 def test_numbering_carries_on_from_a_template_that_has_pictures() -> None:
     template = docx.Document()
     template.add_paragraph().add_run().add_picture(io.BytesIO(BLUE), width=Mm(5))
-    pictures = _Pictures(template.part)
-    shape = pictures.add(_Body(template).paragraph().add_run(), RED, width=Mm(5))
+    pictures = Pictures(template.part)
+    shape = pictures.add(Body(template).paragraph().add_run(), RED, width=Mm(5))
     assert shape._inline.docPr.id == 2
     assert sorted(str(part.partname) for part in template.part.package.image_parts) == [
         "/word/media/image1.png",

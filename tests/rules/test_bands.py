@@ -20,9 +20,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorecard_report.inputs.targets import Band
 from scorecard_report.inputs.vocabulary import Polarity
-from scorecard_report.rules.bands import Band, meets_threshold, performance_band
-from scorecard_report.rules.targets import TargetError, parse_target
+from scorecard_report.load.targets import TargetError, band_threshold, parse_target
+from scorecard_report.rules.bands import meets_threshold, performance_band
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)
@@ -158,7 +159,7 @@ def test_no_bands_or_no_value_has_no_band() -> None:
 def test_threshold_is_the_bound_on_the_worse_side(
     written: str, polarity: Polarity, threshold: Decimal
 ) -> None:
-    assert parse_target(written).threshold(polarity) == threshold
+    assert band_threshold(parse_target(written), polarity) == threshold
 
 
 @pytest.mark.parametrize(
@@ -170,7 +171,7 @@ def test_threshold_is_the_bound_on_the_worse_side(
 )
 def test_an_inequality_on_the_wrong_side_has_no_threshold(written: str, polarity: Polarity) -> None:
     with pytest.raises(TargetError):
-        parse_target(written).threshold(polarity)
+        band_threshold(parse_target(written), polarity)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorecard_report.format.display import direction_arrow
 from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
 from scorecard_report.rules.direction import direction_of_travel, judgement
 
@@ -45,13 +46,13 @@ def test_direction_of_travel(
 
 
 def test_arrows() -> None:
-    assert UP.arrow == "↑"
-    assert DOWN.arrow == "↓"
-    assert SAME.arrow == "↔"
+    assert direction_arrow(UP) == "↑"
+    assert direction_arrow(DOWN) == "↓"
+    assert direction_arrow(SAME) == "↔"
 
 
 def test_no_direction_is_shown_as_a_dash_not_an_arrow() -> None:
-    assert NONE.arrow in {"-", "–", "—"}
+    assert direction_arrow(NONE) in {"-", "–", "—"}
 
 
 @pytest.mark.parametrize(

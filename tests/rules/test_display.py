@@ -24,8 +24,8 @@ from scorecard_report.format.display import (
 )
 from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.vocabulary import Frequency, Unit
+from scorecard_report.load.targets import parse_target
 from scorecard_report.rules.numbers import parse_number, round_half_away
-from scorecard_report.rules.targets import parse_target
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)

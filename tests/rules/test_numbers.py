@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.rules.numbers import NumberError, parse_number, plain, round_half_away, written_decimals
+from scorecard_report.format.display import plain
+from scorecard_report.rules.numbers import NumberError, parse_number, round_half_away, written_decimals
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)

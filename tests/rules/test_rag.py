@@ -18,16 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorecard_report.inputs.targets import Above, Below, Range, SingleValue, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Polarity, RagStatus
-from scorecard_report.rules.targets import (
-    Target,
-    TargetKind,
-    Tolerance,
-    exceeds,
-    meets,
-    parse_target,
-    rag_status,
-)
+from scorecard_report.load.targets import parse_target
+from scorecard_report.rules.targets import allowance, exceeds, meets, rag_status
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)
@@ -144,8 +138,8 @@ def test_relative_tolerance_is_a_fraction_of_the_boundary() -> None:
     # 5% of 90 = 4.5, 5% of 10 = 0.5: the same value short (1) is amber for one, red for the other
     assert rag_status(parse_target("90"), D(89), HIGH, FIVE_PERCENT) is AMBER
     assert rag_status(parse_target("10"), D(9), HIGH, FIVE_PERCENT) is RED
-    assert FIVE_PERCENT.allowance(D(90)) == D("4.5")
-    assert points("2").allowance(D(90)) == D(2)
+    assert allowance(FIVE_PERCENT, D(90)) == D("4.5")
+    assert allowance(points("2"), D(90)) == D(2)
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -163,30 +157,33 @@ def targets(draw: st.DrawFn, polarity: Polarity) -> Target:
     """Any target that is valid for ``polarity`` (inequalities imply theirs)."""
     a, b = draw(numbers), draw(numbers)
     low, high = min(a, b), max(a, b)
-    kinds = [TargetKind.RANGE]
+    kinds: list[type] = [Range]
     if polarity is HIGH:
-        kinds += [TargetKind.VALUE, TargetKind.ABOVE]
+        kinds += [SingleValue, Above]
     elif polarity is LOW:
-        kinds += [TargetKind.VALUE, TargetKind.BELOW]
+        kinds += [SingleValue, Below]
     kind = draw(st.sampled_from(kinds))
     inclusive = draw(st.booleans())
-    if kind is TargetKind.VALUE:
-        return Target(kind, a, a)
-    if kind is TargetKind.ABOVE:
-        return Target(kind, a, None, inclusive)
-    if kind is TargetKind.BELOW:
-        return Target(kind, None, a, inclusive)
-    return Target(kind, low, high)
+    if kind is SingleValue:
+        return SingleValue(a)
+    if kind is Above:
+        return Above(a, inclusive)
+    if kind is Below:
+        return Below(a, inclusive)
+    return Range(low, high)
 
 
 def mirror(target: Target) -> Target:
     """The same target on a number line turned round (v → -v): high becomes low."""
-    kind = {TargetKind.ABOVE: TargetKind.BELOW, TargetKind.BELOW: TargetKind.ABOVE}.get(
-        target.kind, target.kind
-    )
-    low = -target.high if target.high is not None else None
-    high = -target.low if target.low is not None else None
-    return Target(kind, low, high, target.inclusive)
+    match target:
+        case SingleValue(value=value):
+            return SingleValue(-value)
+        case Above(bound=bound, inclusive=inclusive):
+            return Below(-bound, inclusive)
+        case Below(bound=bound, inclusive=inclusive):
+            return Above(-bound, inclusive)
+        case Range(low=low, high=high):
+            return Range(-high, -low)
 
 
 @FAST

@@ -16,18 +16,28 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scorecard_report.inputs.targets import Above, Below, Range, SingleValue, Target
 from scorecard_report.inputs.vocabulary import Polarity
-from scorecard_report.rules.targets import Target, TargetError, TargetKind, exceeds, meets, parse_target
+from scorecard_report.load.targets import TargetError, parse_target
+from scorecard_report.rules.targets import exceeds, implied_polarity, meets
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)
 HIGH, LOW, NEUTRAL = Polarity.HIGH, Polarity.LOW, Polarity.NEUTRAL
-VALUE, ABOVE, BELOW, RANGE = TargetKind.VALUE, TargetKind.ABOVE, TargetKind.BELOW, TargetKind.RANGE
+VALUE, ABOVE, BELOW, RANGE = SingleValue, Above, Below, Range
 
 
-def shape(target: Target) -> tuple[TargetKind, Decimal | None, Decimal | None, bool]:
-    """What a target means, leaving out how it was written."""
-    return (target.kind, target.low, target.high, target.inclusive)
+def shape(target: Target) -> tuple[type, Decimal | None, Decimal | None, bool]:
+    """What a target means, leaving out how it was written: its kind, lower and upper bound, inclusive."""
+    match target:
+        case SingleValue(value=value):
+            return (VALUE, value, value, True)
+        case Above(bound=bound, inclusive=inclusive):
+            return (ABOVE, bound, None, inclusive)
+        case Below(bound=bound, inclusive=inclusive):
+            return (BELOW, None, bound, inclusive)
+        case Range(low=low, high=high):
+            return (RANGE, low, high, True)
 
 
 # --- written forms -------------------------------------------------------------------------------
@@ -167,7 +177,7 @@ def test_invalid_structured_is_a_target_error(structured: dict[str, Any]) -> Non
     ],
 )
 def test_an_inequality_implies_its_polarity(written: str, polarity: Polarity | None) -> None:
-    assert parse_target(written).implied_polarity == polarity
+    assert implied_polarity(parse_target(written)) == polarity
 
 
 # --- meets and exceeds ---------------------------------------------------------------------------

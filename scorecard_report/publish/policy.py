@@ -1,0 +1,110 @@
+"""Publishing policy: what build and publish call their files, and what a publish records and depends on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.periods import Month
+from scorecard_report.model.edition import Edition
+from scorecard_report.publish.output import PUBLISHED_MODE
+from scorecard_report.settings import Job
+
+MANIFEST_NAME = "manifest.json"
+
+
+def edition_name(name: str, section_ids: Sequence[str], catalogue: Catalogue) -> str:
+    """``scorecard-front-door``: the stem with the edition's section ids, in catalogue order."""
+    wanted = set(section_ids)
+    ids = [section.id for section in catalogue.sections if section.id in wanted]
+    return "-".join([name, *ids])
+
+
+def dated_file_name(stem: str, period: Month, extension: str) -> str:
+    """``scorecard-2023-01.pdf``: what build writes, and publish beside the latest."""
+    return f"{stem}-{period.iso()}.{extension}"
+
+
+def latest_file_name(stem: str, extension: str) -> str:
+    """``scorecard-latest.pdf``: the name a web page links to, replaced each month."""
+    return f"{stem}-latest.{extension}"
+
+
+def manifest_name(section_ids: Sequence[str]) -> str:
+    """``manifest.json``; ``manifest-front-door.json`` for an edition, so editions share a folder."""
+    return f"manifest-{'-'.join(section_ids)}.json" if section_ids else MANIFEST_NAME
+
+
+@dataclass(frozen=True)
+class PublishJob:
+    """What to publish where: everything the outputs depend on, for the manifest and the up-to-date check."""
+
+    output: Path
+    name: str  # the edition's file-name stem
+    period: Month
+    formats: tuple[str, ...]
+    inputs: tuple[Path, ...]
+    inputs_relative_to: Path
+    settings: dict[str, Any] = field(default_factory=dict)
+    file_mode: int = PUBLISHED_MODE
+    manifest_name: str = MANIFEST_NAME
+
+    def file_names(self, extension: str) -> tuple[str, str]:
+        """``scorecard-2023-01.pdf`` and ``scorecard-latest.pdf``."""
+        return dated_file_name(self.name, self.period, extension), latest_file_name(self.name, extension)
+
+    def published_names(self) -> tuple[str, ...]:
+        """Every name a publish writes, the manifest last."""
+        return (
+            *(name for extension in self.formats for name in self.file_names(extension)),
+            self.manifest_name,
+        )
+
+
+def publish_job(job: Job, edition: Edition) -> PublishJob:
+    """What publishing ``edition`` writes, and what its manifest records."""
+    return PublishJob(
+        output=job.output.folder,
+        name=edition.name,
+        period=edition.period,
+        formats=job.output.formats,
+        inputs=input_files(job, edition),
+        # The manifest names inputs as the config does, so a project folder can move.
+        inputs_relative_to=job.config_file.parent if job.config_file else Path(),
+        settings=manifest_settings(job, edition),
+        file_mode=job.output.file_mode,
+        manifest_name=manifest_name(edition.section_ids),
+    )
+
+
+def manifest_settings(job: Job, edition: Edition) -> dict[str, Any]:
+    """The settings that change what is published: a change to any of them publishes again."""
+    return {
+        "formats": list(job.output.formats),
+        "sections": list(edition.section_ids),
+        "name": edition.name,
+        "marking": edition.catalogue.report.marking,
+        "file_mode": f"{job.output.file_mode:04o}",
+        # Another sheet of the same workbook is another report; recorded only when named, so the
+        # manifests of publishes that name none stay as they were.
+        **({"sheet": job.inputs.sheet} if job.inputs.sheet else {}),
+    }
+
+
+def input_files(job: Job, edition: Edition) -> tuple[Path, ...]:
+    """Every file the published outputs depend on, so a change to any of them publishes again."""
+    named = (
+        job.config_file,
+        job.inputs.catalogue,
+        edition.inputs.values.path,
+        job.inputs.benchmarks,
+        edition.commentary_file,
+        edition.catalogue.report.logo,
+        job.output.docx_template,
+    )
+    templates = job.output.templates
+    theme = sorted(path for path in templates.rglob("*") if path.is_file()) if templates else []
+    return tuple(dict.fromkeys(path for path in (*named, *theme) if path is not None))

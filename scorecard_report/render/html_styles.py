@@ -1,0 +1,74 @@
+"""The HTML page's own style rules: each tone as a CSS class in the palette's colours, and the running
+header and footer of the printed pages."""
+
+from __future__ import annotations
+
+from scorecard_report.present.document import DocumentView
+from scorecard_report.present.palette import ARROW_TONES, FILL_TONES, Palette, Swatch, Tone
+
+# The one mapping from a tone to the class the template and stylesheet use for it.
+TONE_CLASSES = {
+    Tone.GREEN: "fill-green",
+    Tone.AMBER: "fill-amber",
+    Tone.RED: "fill-red",
+    Tone.NONE: "fill-none",
+    Tone.INADEQUATE: "fill-inadequate",
+    Tone.REQUIRES_IMPROVEMENT: "fill-requires-improvement",
+    Tone.GOOD: "fill-good",
+    Tone.OUTSTANDING: "fill-outstanding",
+    Tone.IMPROVING: "improving",
+    Tone.DECLINING: "declining",
+    Tone.NEUTRAL: "neutral",
+    Tone.ACCENT: "accent",
+    Tone.GROUP: "group",
+}
+
+
+def tone_class(tone: Tone | None) -> str:
+    """The CSS class for a tone (a Jinja filter); no tone, no class."""
+    return "" if tone is None else TONE_CLASSES[tone]
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal that cannot end the string, the rule or the <style> element."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;()/–-'" else f"\\{ord(c):x} " for c in text)
+    return f'"{escaped}"'
+
+
+def palette_css(palette: Palette) -> str:
+    """Fills as classes with their readable text colour, arrows in their colour, and the accent and group
+    surfaces as custom properties for the stylesheet to place."""
+    fills = [_fill_rule(tone, palette.swatch(tone)) for tone in FILL_TONES]
+    arrows = [
+        f".{TONE_CLASSES[tone]} .arrow {{ color: {palette.swatch(tone).colour}; }}" for tone in ARROW_TONES
+    ]
+    accent, group = palette.swatch(Tone.ACCENT), palette.swatch(Tone.GROUP)
+    surfaces = (
+        f":root {{ --accent: {accent.colour}; --accent-text: {accent.text};"
+        f" --group: {group.colour}; --group-text: {group.text}; }}"
+    )
+    return "\n".join([*fills, *arrows, surfaces])
+
+
+def _fill_rule(tone: Tone, swatch: Swatch) -> str:
+    return f".{TONE_CLASSES[tone]} {{ background-color: {swatch.colour}; color: {swatch.text}; }}"
+
+
+def page_css(doc: DocumentView) -> str:
+    """Running header and footer text, written into @page rules."""
+    title, marking = css_string(doc.running_title), css_string(doc.marking)
+    before, between = css_string(doc.page_number.before), css_string(doc.page_number.between)
+    return (
+        f"@page {{ @top-left {{ content: {title}; }} @top-right {{ content: {marking}; }} "
+        f"@bottom-left {{ content: {marking}; }} "
+        f"@bottom-right {{ content: {before} counter(page) {between} counter(pages); }} }}\n"
+        "@page cover { @top-left { content: none; } @top-right { content: none; } }"
+    )
+
+
+def document_css(doc: DocumentView) -> str:
+    """Every rule the page's own view adds after the stylesheet: colours, the council's font, @page text."""
+    rules = [palette_css(doc.palette)]
+    if doc.font:
+        rules.append(f'html {{ font-family: {css_string(doc.font)}, "DejaVu Sans", Arial, sans-serif; }}')
+    return "\n".join([*rules, page_css(doc)])
