@@ -39,9 +39,9 @@ def measure_phases(
     _timed(phases, "imports", _imports)
     from scorecard_report.clock import produced_at
     from scorecard_report.inputs.commentary import NO_COMMENTARY
-    from scorecard_report.inputs.periods import parse_period
     from scorecard_report.load.catalogue import load_catalogue
     from scorecard_report.load.commentary import load_commentary
+    from scorecard_report.load.periods import parse_period
     from scorecard_report.load.values import load_values
     from scorecard_report.model.build import build_report
     from scorecard_report.present.document import document_view

@@ -8,12 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scorecard_report.authoring.commentary_file import write_commentary_drafts
+from scorecard_report.format.periods import month_words
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
-from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.periods import FinancialCalendar, Month, PeriodError
 from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
+from scorecard_report.load.periods import parse_period
 from scorecard_report.load.template_folder import templates_folder
 from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.load.word_template import load_word_template
@@ -72,12 +74,14 @@ def publish(job: Job) -> ExitCode:
         result = publish_edition(plan, lambda: render_outputs(edition.report(), formats, options), step)
     if result.up_to_date:
         log.info(
-            "up to date: %s for %s is already published from these inputs", plan.name, edition.period.words()
+            "up to date: %s for %s is already published from these inputs",
+            plan.name,
+            month_words(edition.period),
         )
         return ExitCode.OK
     for path in result.published:
         log.debug("published %s", path)
-    log.info("published %s for %s to %s", ", ".join(formats), edition.period.words(), plan.output)
+    log.info("published %s for %s to %s", ", ".join(formats), month_words(edition.period), plan.output)
     return ExitCode.OK
 
 
@@ -156,13 +160,23 @@ def prepare_edition(job: Job) -> Edition:
 
 def _report_period(job: Job, inputs: Inputs, catalogue: Catalogue) -> Month:
     """The period asked for; when it is the latest, say which month that is."""
-    period = report_period(job.period, catalogue, inputs.values)
+    period = report_period(asked_period(job.period, catalogue.calendar), catalogue, inputs.values)
     if job.period == LATEST:
         log.info(
             "period: %s (the latest month in which at least half the monthly indicators have a value)",
-            period.words(),
+            month_words(period),
         )
     return period
+
+
+def asked_period(written: str, calendar: FinancialCalendar) -> Month | None:
+    """``--period`` read: the month it spells (else a usage error), or ``None`` for the latest."""
+    if written == LATEST:
+        return None
+    try:
+        return parse_period(written, calendar)
+    except PeriodError as error:
+        raise UsageError(f"--period: {error}") from None
 
 
 def commentary_file(job: Job, catalogue: Catalogue, period: Month) -> Path:
@@ -194,8 +208,8 @@ def _check_commentary_month(path: Path, period: Month) -> None:
     if named != period:
         problem = Problem(
             path,
-            f"this commentary is for {named.words()}, but the report is for {period.words()}",
-            hint=f"give --commentary with the file for {period.words()} ({period.iso()}.yaml), "
+            f"this commentary is for {month_words(named)}, but the report is for {month_words(period)}",
+            hint=f"give --commentary with the file for {month_words(period)} ({period.iso()}.yaml), "
             f"or --period {named.iso()}",
         )
         raise InputError([problem])

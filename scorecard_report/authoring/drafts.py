@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard_report.format.display import format_count, format_size_of_change
+from scorecard_report.format.periods import month_words
+from scorecard_report.format.words import moved_word
 from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus, Unit
 from scorecard_report.model.report import Figure, Mover, Report, Row, StatusCounts
 from scorecard_report.rules.direction import direction_of_travel
@@ -62,7 +64,7 @@ def indicator_draft(row: Row) -> str:
 
 def _when(row: Row, figure: Figure) -> str:
     """``January 2023`` for a month; ``Q3 2022/23`` or ``2022/23`` as the report shows other periods."""
-    return figure.period.words() if row.frequency is Frequency.MONTHLY else figure.period_text
+    return month_words(figure.period) if row.frequency is Frequency.MONTHLY else figure.period_text
 
 
 def _movement(row: Row) -> str:
@@ -75,7 +77,7 @@ def _movement(row: Row) -> str:
     direction = direction_of_travel(current.shown, previous.shown)
     if direction is Direction.SAME:
         return f"Unchanged at {current.text} in {_when(row, current)}, as in {_when(row, previous)}"
-    verb = "Rose" if direction is Direction.UP else "Fell"
+    verb = moved_word(direction).capitalize()
     return f"{verb} from {previous.text} in {_when(row, previous)} to {current.text} in {_when(row, current)}"
 
 

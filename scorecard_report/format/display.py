@@ -1,13 +1,12 @@
-"""How every number, period, target and label is written: the one place that formats for all outputs."""
+"""How every number, amount of money, target and label is written: one spelling for all outputs."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.targets import Target
-from scorecard_report.inputs.vocabulary import Direction, Frequency, Polarity, Unit
+from scorecard_report.inputs.vocabulary import Unit
 from scorecard_report.rules.numbers import round_half_away
 
 MILLION = Decimal(1_000_000)
@@ -92,59 +91,12 @@ def format_target(target: Target | None, unit: Unit) -> str:
     return text
 
 
-# ---------------------------------------------------------------- periods
-
-
-def format_period(month: Month, frequency: Frequency, calendar: FinancialCalendar) -> str:
-    """``Jan 2023`` for months, ``Q3 2022/23`` for quarters, ``2022/23`` for years."""
-    if frequency is Frequency.QUARTERLY:
-        return calendar.quarter_label(month)
-    if frequency is Frequency.ANNUAL:
-        return calendar.year_label(month)
-    return month.short()
-
-
-def report_period_text(period: Month, layout: str, calendar: FinancialCalendar) -> str:
-    """``January 2023``; for a quarterly layout at a quarter end, ``Quarter 4 2015/16``; for an annual
-    layout at a year end, ``2015/16``."""
-    if layout == "quarterly" and calendar.is_quarter_end(period):
-        return calendar.quarter_words(period)
-    if layout == "annual" and calendar.is_year_end(period):
-        return calendar.year_label(period)
-    return period.words()
-
-
-def quarter_heading(number: int) -> str:
-    """``Q3``: a quarter of the report's financial year, as a column heading."""
-    return f"Q{number}"
-
-
-# ---------------------------------------------------------------- labels and words
+# ---------------------------------------------------------------- labels
 
 
 def label_with_year(label: str, year: str | None) -> str:
     """``Regional Average (2022/23)``: a benchmark's label with the year of its figures, where known."""
     return f"{label} ({year})" if year else label
-
-
-_POLARITY_WORDS = {
-    Polarity.HIGH: "High is good",
-    Polarity.LOW: "Low is good",
-    Polarity.NEUTRAL: "No better direction",
-}
-
-
-def polarity_words(polarity: Polarity) -> str:
-    """``High is good`` / ``Low is good`` / ``No better direction``: the phrase the appendix pages use."""
-    return _POLARITY_WORDS[polarity]
-
-
-_ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.SAME: "↔", Direction.NONE: "–"}
-
-
-def direction_arrow(direction: Direction) -> str:
-    """``↑``, ``↓``, ``↔``, or a dash (not an arrow) where a value is missing."""
-    return _ARROWS[direction]
 
 
 DEFAULT_BAND_LABELS = {

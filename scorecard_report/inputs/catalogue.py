@@ -23,10 +23,6 @@ class BenchmarkSource:
     label: str
     year: str | None = None
 
-    @property
-    def heading(self) -> str:
-        return f"{self.label} ({self.year})" if self.year else self.label
-
 
 DEFAULT_COLOURS = {
     # RAG and band fills, each paired in the stylesheet with a text colour of at least 4.5:1 contrast.

@@ -9,10 +9,12 @@ from pathlib import Path
 from types import MappingProxyType
 
 from scorecard_report.format.display import plain
+from scorecard_report.format.periods import month_short
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
-from scorecard_report.inputs.periods import Month, PeriodError, month_of, parse_period
+from scorecard_report.inputs.periods import Month, PeriodError
 from scorecard_report.inputs.values import Observation, ValueTable
 from scorecard_report.inputs.vocabulary import Frequency, Unit
+from scorecard_report.load.periods import month_of, parse_period
 from scorecard_report.load.tables import Cell, RawRow, RawTable, read_table
 from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.numbers import (
@@ -141,7 +143,7 @@ class _ValueReader:
             self.errors.append(
                 Problem(
                     self.table.path,
-                    f"{observation.period.short()} appears twice for this ref, in rows "
+                    f"{month_short(observation.period)} appears twice for this ref, in rows "
                     f"{first.row} and {observation.row}",
                     row=observation.row,
                     ref=observation.ref,
@@ -228,7 +230,7 @@ class _ValueReader:
             self.error(
                 f"{indicator.frequency} values are dated to the last month of their "
                 f"{'quarter' if indicator.frequency is Frequency.QUARTERLY else 'financial year'}; "
-                f"{month.short()} is not one",
+                f"{month_short(month)} is not one",
                 entry.row,
                 entry.ref,
                 place=cell.place,

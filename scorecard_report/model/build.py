@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from scorecard_report.format.display import (
-    format_change,
-    format_period,
-    format_target,
-    format_value,
-    quarter_heading,
-    report_period_text,
-)
+from scorecard_report.format.display import format_change, format_target, format_value
+from scorecard_report.format.periods import format_period, quarter_heading, report_period_text
 from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from scorecard_report.format.periods import month_words
 from scorecard_report.inputs.catalogue import Catalogue
-from scorecard_report.inputs.periods import Month, PeriodError, parse_period
+from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.values import ValueTable
 from scorecard_report.inputs.vocabulary import Frequency
 from scorecard_report.problems import UsageError
@@ -15,16 +16,12 @@ from scorecard_report.rules.selection import latest_reportable_month
 LATEST = "latest"
 
 
-def report_period(written: str, catalogue: Catalogue, values: ValueTable) -> Month:
-    """``--period`` as written: ``latest``, or a month the values have (else a usage error)."""
-    if written == LATEST:
+def report_period(period: Month | None, catalogue: Catalogue, values: ValueTable) -> Month:
+    """The month asked for, if the values have it (else a usage error); with none asked for, the latest."""
+    if period is None:
         return latest_period(catalogue, values)
-    try:
-        period = parse_period(written, catalogue.calendar)
-    except PeriodError as error:
-        raise UsageError(f"--period: {error}") from None
     if not any(observation.period == period for observation in values.observations):
-        raise UsageError(f"--period {period.iso()}: {values.path} has no values for {period.words()}")
+        raise UsageError(f"--period {period.iso()}: {values.path} has no values for {month_words(period)}")
     return period
 
 

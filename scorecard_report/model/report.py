@@ -95,6 +95,11 @@ class Row:
     quarters: tuple[QuarterFigure, ...] = ()
     annual: Figure | None = None
 
+    @property
+    def compared_with(self) -> Figure:
+        """The figure the direction of travel was judged against: the previous period or year."""
+        return self.previous_period if self.comparator is Comparator.PREVIOUS_PERIOD else self.previous_year
+
 
 @dataclass(frozen=True)
 class SectionReport:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scorecard_report.format.display import format_relative_change
-from scorecard_report.inputs.vocabulary import Comparator, Judgement, RagStatus
+from scorecard_report.inputs.vocabulary import Judgement, RagStatus
 from scorecard_report.model.report import Mover, Row, SectionReport, StatusCounts
 
 MOVERS_SHOWN = 5
@@ -26,7 +26,7 @@ def status_counts(title: str, rows: Sequence[Row]) -> StatusCounts:
 
 
 def _mover(row: Row, section: str) -> Mover | None:
-    before = row.previous_period if row.comparator is Comparator.PREVIOUS_PERIOD else row.previous_year
+    before = row.compared_with
     if before.shown is None or row.current.shown is None or before.shown == 0:
         return None
     relative = abs(row.current.shown - before.shown) / abs(before.shown)

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from scorecard_report.format.display import format_count, label_with_year
-from scorecard_report.inputs.vocabulary import Comparator, Direction, Frequency
-from scorecard_report.model.report import BenchmarkComparison, Figure, Row
-
-_PERIOD_NOUNS = {
-    Frequency.MONTHLY: ("month", "months"),
-    Frequency.QUARTERLY: ("quarter", "quarters"),
-    Frequency.ANNUAL: ("year", "years"),
-}
-_MOVED = {Direction.UP: "rose", Direction.DOWN: "fell"}
+from scorecard_report.format.periods import period_noun
+from scorecard_report.format.words import moved_word
+from scorecard_report.inputs.vocabulary import Direction
+from scorecard_report.model.report import BenchmarkComparison, Row
 
 
 def alt_text(row: Row) -> str:
@@ -22,15 +17,10 @@ def alt_text(row: Row) -> str:
     return f"{_latest_text(row)}{_context_text(row)}. Trend of {span}{_missing_text(row)}."
 
 
-def compared_with(row: Row) -> Figure:
-    """The figure the row's direction of travel was judged against: the previous period or year."""
-    return row.previous_period if row.comparator is Comparator.PREVIOUS_PERIOD else row.previous_year
-
-
 def _latest_text(row: Row) -> str:
     # The change is the row's own direction of travel, against its own comparator: the alt text never
     # says "rose" where the table's arrow says down.
-    current, before = row.current, compared_with(row)
+    current, before = row.current, row.compared_with
     if current.shown is None:
         last = next(figure for figure in reversed(row.trend) if not figure.missing)
         return (
@@ -42,8 +32,9 @@ def _latest_text(row: Row) -> str:
             f"{row.ref} was {current.text} in {current.period_text}, with no value for {before.period_text}"
         )
     if row.direction is Direction.SAME:
-        return f"{row.ref} stayed at {current.text} in {before.period_text} and {current.period_text}"
-    moved = _MOVED[row.direction]
+        stayed = moved_word(Direction.SAME)
+        return f"{row.ref} {stayed} at {current.text} in {before.period_text} and {current.period_text}"
+    moved = moved_word(row.direction)
     if current.text == before.text:  # £1.4m both times: the change is below the shown precision
         return (
             f"{row.ref} {moved} slightly from {before.period_text} to {current.period_text}, {current.text}"
@@ -60,11 +51,6 @@ def _context_text(row: Row) -> str:
     if benchmark is not None:
         parts.append(f"{benchmark_label(benchmark)} {benchmark.text}")
     return "".join(f"; {part}" for part in parts)
-
-
-def period_noun(frequency: Frequency, *, plural: bool) -> str:
-    """``month`` or ``months``, ``quarter(s)``, ``year(s)``: what one step of the trend is."""
-    return _PERIOD_NOUNS[frequency][1 if plural else 0]
 
 
 def _span_text(row: Row) -> str:

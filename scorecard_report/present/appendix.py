@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scorecard_report.format.display import label_with_year, polarity_words
-from scorecard_report.inputs.vocabulary import Comparator, Comparison
+from scorecard_report.format.display import label_with_year
+from scorecard_report.format.words import DASH, comparison_word, polarity_words
+from scorecard_report.inputs.vocabulary import Comparator
 from scorecard_report.model.report import BenchmarkComparison, Report, Row, SectionReport
 from scorecard_report.present.anchors import anchor
 from scorecard_report.present.commentary import CommentaryView, commentary_view, placeholder_text
 from scorecard_report.present.pictures import ChartView, DrawnChart, chart_view
 from scorecard_report.present.table import ValueCell, current_cell
-
-DASH = "–"  # in a box or cell with nothing to show: no target, no comparison
 
 
 @dataclass(frozen=True)
@@ -118,15 +117,10 @@ def _figures(row: Row) -> tuple[LabelledFigure, ...]:
     )
 
 
-def _comparison_word(comparison: Comparison) -> str:
-    """``Better``, ``Worse``, ``Higher``: how our figure stands against a benchmark."""
-    return comparison.value.capitalize()
-
-
 def _benchmark(benchmark: BenchmarkComparison) -> BenchmarkLine:
     return BenchmarkLine(
         label_with_year(benchmark.source.label, benchmark.year),
         benchmark.text,
         benchmark.difference_text or DASH,
-        _comparison_word(benchmark.comparison),
+        comparison_word(benchmark.comparison),
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard_report.format.display import direction_arrow, polarity_words
+from scorecard_report.format.words import direction_arrow, judgement_word, polarity_words
 from scorecard_report.inputs.commentary import Run
-from scorecard_report.inputs.vocabulary import Direction, Polarity
+from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
 from scorecard_report.model.report import Report
 from scorecard_report.present.commentary import Prose, prose
 from scorecard_report.present.palette import Tone
@@ -93,17 +93,22 @@ def _bands(below_bands: str) -> KeyTable:
 
 def _arrows() -> KeyTable:
     moved = f"{direction_arrow(Direction.UP)} {direction_arrow(Direction.DOWN)}"
+    either_way = f"{judgement_word(Judgement.INCREASED)} / {judgement_word(Judgement.DECREASED)}"
     return KeyTable(
         "Direction of travel",
         ("Arrow", "Word", "Meaning"),
         (
-            KeyEntry(Tone.IMPROVING, moved, ("Improving", "Moved in the better direction")),
-            KeyEntry(Tone.DECLINING, moved, ("Declining", "Moved in the worse direction")),
-            KeyEntry(Tone.NEUTRAL, moved, ("Increased / Decreased", "Moved; neither direction is better")),
+            KeyEntry(
+                Tone.IMPROVING, moved, (judgement_word(Judgement.IMPROVING), "Moved in the better direction")
+            ),
+            KeyEntry(
+                Tone.DECLINING, moved, (judgement_word(Judgement.DECLINING), "Moved in the worse direction")
+            ),
+            KeyEntry(Tone.NEUTRAL, moved, (either_way, "Moved; neither direction is better")),
             KeyEntry(
                 Tone.NEUTRAL,
                 direction_arrow(Direction.SAME),
-                ("No change", "The same at the precision shown"),
+                (judgement_word(Judgement.NO_CHANGE), "The same at the precision shown"),
             ),
             KeyEntry(
                 Tone.NEUTRAL, direction_arrow(Direction.NONE), ("", "No comparison: a value is missing")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard_report.format.display import direction_arrow, format_count, label_with_year, quarter_heading
-from scorecard_report.inputs.vocabulary import Direction, Frequency, Judgement, RagStatus
+from scorecard_report.format.display import format_count, label_with_year
+from scorecard_report.format.periods import quarter_heading
+from scorecard_report.format.words import direction_arrow, judgement_word
+from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
 from scorecard_report.present.commentary import placeholder_text, plain_text
 from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
@@ -72,16 +74,11 @@ def current_cell(row: Row) -> ValueCell:
     return ValueCell(row.current.text, note, Tone.NONE if row.current.missing else None)
 
 
-def _judgement_word(judgement: Judgement) -> str:
-    """``Improving``, ``No change``: the word beside an arrow."""
-    return judgement.value.capitalize()
-
-
 def direction_cell(row: Row) -> DirectionCell:
     if row.direction is Direction.NONE:
         return DirectionCell(direction_arrow(Direction.NONE), "", Tone.NEUTRAL)
     return DirectionCell(
-        direction_arrow(row.direction), _judgement_word(row.judgement), judgement_tone(row.judgement)
+        direction_arrow(row.direction), judgement_word(row.judgement), judgement_tone(row.judgement)
     )
 
 

@@ -7,14 +7,10 @@ import io
 import math
 import os
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from decimal import Decimal
 from itertools import repeat
-from typing import Any
 
 import numpy as np
-from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
@@ -28,122 +24,35 @@ from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
-from scorecard_report.format.display import MILLION, format_value
+from scorecard_report.format.periods import period_noun
 from scorecard_report.inputs.targets import Range
-from scorecard_report.inputs.vocabulary import Unit
 from scorecard_report.model.report import Row
-from scorecard_report.present.alt_text import alt_text, benchmark_label, charted_benchmark, period_noun
+from scorecard_report.present.alt_text import alt_text, benchmark_label, charted_benchmark
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
+from scorecard_report.render.chart_scale import YAxis, series_values, y_axis
+from scorecard_report.render.chart_style import (
+    AXIS_COLOUR,
+    CAP_HEIGHT,
+    DPI,
+    FONT_FAMILY,
+    GRID_COLOUR,
+    HANDLE_GAP,
+    LINE_SPACING,
+    MM_PER_INCH,
+    PAD,
+    POINTS_PER_INCH,
+    TARGET_BAND_FILL,
+    TEXT_COLOUR,
+    TICK_LENGTH,
+    chart_style,
+    dashed,
+    dotted,
+    series_style,
+)
 from scorecard_report.render.workers import worker_pool
 
-# Okabe–Ito based; every colour that draws a line or marker keeps 3:1 contrast against white.
-SERIES_BLUE = "#0072B2"
-TARGET_VERMILLION = "#D55E00"
-BENCHMARK_GREY = "#555555"
-LINE_COLOURS = {"series": SERIES_BLUE, "target": TARGET_VERMILLION, "benchmark": BENCHMARK_GREY}
-TARGET_BAND_FILL = "#FBE3D1"  # light vermillion behind a range target; its dashed edges carry the contrast
-TEXT_COLOUR = "#222222"
-AXIS_COLOUR = "#595959"
-GRID_COLOUR = "#DDDDDD"
-
-FONT_FAMILY = "DejaVu Sans"  # bundled with matplotlib: nothing to install, same glyphs everywhere
-CAP_HEIGHT = 0.73  # of the font size, for DejaVu Sans: centres a label on its tick
-LINE_SPACING = 1.25
-DPI = 150  # Acrobat's "Standard" PDF setting keeps images at 150 ppi; WeasyPrint re-encodes every pixel
-POINTS_PER_INCH = 72
-MM_PER_INCH = 25.4
-PAD = 4.0  # points of white space around the chart and between a label and what it names
-TICK_LENGTH = 3.0
-HANDLE_GAP = 3.0  # points between a legend sample and its label
 SERIAL_LIMIT = 8  # up to this many rows a process pool costs more than it saves
 PNG_COMPRESSION = 3  # zlib level: the default 6 makes files 10% smaller but encodes 1.7 times slower
-
-STYLE: dict[str, Any] = {
-    "font.family": FONT_FAMILY,
-    "text.color": TEXT_COLOUR,
-    "axes.edgecolor": AXIS_COLOUR,
-    "axes.linewidth": 0.6,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": False,  # the light horizontal grid is drawn at the label positions, see _draw_y_axis
-    "axes.facecolor": "white",
-    "figure.facecolor": "white",
-    "lines.solid_capstyle": "round",
-    "lines.dash_capstyle": "butt",
-    "lines.dashed_pattern": [4, 2],  # target: dashed; benchmark: dotted (in line widths)
-    "lines.dotted_pattern": [1, 1.5],
-    "figure.dpi": DPI,
-    "savefig.dpi": DPI,
-}
-
-
-# ---------------------------------------------------------------- the numbers drawn
-
-
-def series_values(row: Row) -> list[float]:
-    """The trend as floats, oldest first, with NaN for a missing value so the line breaks there."""
-    return [math.nan if figure.value is None else float(figure.value) for figure in row.trend]
-
-
-def reference_values(row: Row) -> list[Decimal]:
-    """Target bounds and the first benchmark: lines the y axis must reach so they are visible."""
-    values: list[Decimal] = []
-    if row.target is not None:
-        values += row.target.bounds
-    benchmark = charted_benchmark(row)
-    if benchmark is not None and benchmark.value is not None:
-        values.append(benchmark.value)
-    return values
-
-
-@dataclass(frozen=True)
-class YAxis:
-    """Evenly spaced ticks whose ends are the axis limits, with their labels in the row's unit."""
-
-    ticks: tuple[Decimal, ...]
-    labels: tuple[str, ...]
-
-
-def y_axis(row: Row, most_ticks: int) -> YAxis:
-    """Ticks on round numbers the row's display precision can show, reaching every value and line."""
-    values = [figure.value for figure in row.trend if figure.value is not None] + reference_values(row)
-    low, high = _padded(values, row.unit)
-    step = _tick_step(low, high, _smallest_step(row, max(abs(low), abs(high))), most_ticks)
-    ticks = tuple(step * index for index in range(math.floor(low / step), math.ceil(high / step) + 1))
-    decimals = max(0, -int(step.normalize().as_tuple().exponent))
-    return YAxis(ticks, tuple(format_value(tick, row.unit, decimals, "") for tick in ticks))
-
-
-def _padded(values: list[Decimal], unit: Unit) -> tuple[Decimal, Decimal]:
-    """The values' range with a little room, not below zero for values that are not negative."""
-    if not values:
-        return Decimal(0), Decimal(1)
-    low, high = min(values), max(values)
-    pad = (high - low or abs(high) / 5 or Decimal(1)) / 10
-    padded_low = max(low - pad, Decimal(0)) if low >= 0 else low - pad
-    padded_high = high + pad
-    if unit is Unit.PERCENT and high <= 100:
-        padded_high = min(padded_high, Decimal(100))
-    return padded_low, padded_high
-
-
-def _smallest_step(row: Row, largest: Decimal) -> Decimal:
-    if row.unit is Unit.CURRENCY and largest >= MILLION:
-        return MILLION / 10  # millions are shown to one decimal place: £1.2m
-    return Decimal(1).scaleb(-row.decimals)
-
-
-def _tick_step(low: Decimal, high: Decimal, smallest: Decimal, most_ticks: int) -> Decimal:
-    """The smallest of 1, 2, 2.5 and 5 times a power of ten that needs at most ``most_ticks`` ticks."""
-    exponent = math.floor(math.log10(max(high - low, smallest) / most_ticks)) - 1
-    while True:
-        for multiple in (1, 2, Decimal("2.5"), 5):
-            step = Decimal(multiple).scaleb(exponent)
-            if step < smallest or step % smallest:
-                continue
-            if math.ceil(high / step) - math.floor(low / step) + 1 <= most_ticks:
-                return step
-        exponent += 1
 
 
 # ---------------------------------------------------------------- labels drawn as outlines
@@ -251,21 +160,9 @@ def trend_figure(row: Row, size: ChartSize) -> MplFigure:
     return figure
 
 
-def _dashed(look: Look) -> dict[str, Any]:
-    return {"color": TARGET_VERMILLION, "linestyle": "--", "linewidth": look.line_pt * 0.8}
-
-
-def _dotted(look: Look) -> dict[str, Any]:
-    return {"color": BENCHMARK_GREY, "linestyle": ":", "linewidth": look.line_pt}
-
-
-def _series_style(look: Look) -> dict[str, Any]:
-    return {"color": SERIES_BLUE, "linewidth": look.line_pt, "marker": "o", "markersize": look.marker_pt}
-
-
 def _draw_series(axes: Axes, row: Row, look: Look) -> None:
     values = series_values(row)
-    axes.plot(range(len(values)), values, clip_on=False, zorder=3, gid="series", **_series_style(look))
+    axes.plot(range(len(values)), values, clip_on=False, zorder=3, gid="series", **series_style(look))
 
 
 def _draw_target(axes: Axes, row: Row, look: Look) -> None:
@@ -276,13 +173,13 @@ def _draw_target(axes: Axes, row: Row, look: Look) -> None:
     if isinstance(row.target, Range):
         axes.axhspan(bounds[0], bounds[-1], color=TARGET_BAND_FILL, linewidth=0, zorder=1)
     for bound in bounds:
-        axes.axhline(bound, zorder=2, gid="target", **_dashed(look))
+        axes.axhline(bound, zorder=2, gid="target", **dashed(look))
 
 
 def _draw_benchmark(axes: Axes, row: Row, look: Look) -> None:
     benchmark = charted_benchmark(row)
     if benchmark is not None and benchmark.value is not None:
-        axes.axhline(float(benchmark.value), zorder=2, gid="benchmark", **_dotted(look))
+        axes.axhline(float(benchmark.value), zorder=2, gid="benchmark", **dotted(look))
 
 
 def _draw_y_axis(axes: Axes, row: Row, axis: YAxis, frame: _Frame, labels: _Labels) -> None:
@@ -424,9 +321,9 @@ def _draw_handle(
             )
         )
         for y in (middle - half, middle + half):
-            figure.add_artist(Line2D([x, x + length], [y, y], transform=points, **_dashed(look)))
+            figure.add_artist(Line2D([x, x + length], [y, y], transform=points, **dashed(look)))
         return
-    style = {"series": _series_style, "target": _dashed, "benchmark": _dotted}[kind](look)
+    style = {"series": series_style, "target": dashed, "benchmark": dotted}[kind](look)
     figure.add_artist(
         Line2D(
             [x, x + length / 2, x + length],
@@ -440,13 +337,6 @@ def _draw_handle(
 
 
 # ---------------------------------------------------------------- rendering
-
-
-def chart_style(size: ChartSize) -> AbstractContextManager[None]:
-    """The one style every chart is built and drawn in."""
-    # matplotlib types the settings' names as one Literal of every name; these are checked by rc_context.
-    settings: Any = {**STYLE, "font.size": size.value.font_pt}
-    return rc_context(settings)
 
 
 def trend_chart(row: Row, size: ChartSize) -> Chart:

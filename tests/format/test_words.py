@@ -12,17 +12,18 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard_report.format.display import (
-    band_label,
-    format_count,
-    format_relative_change,
-    label_with_year,
+from scorecard_report.format.display import band_label, format_count, format_relative_change, label_with_year
+from scorecard_report.format.periods import quarter_heading, report_period_text
+from scorecard_report.format.words import (
+    DASH,
+    comparison_word,
+    direction_arrow,
+    judgement_word,
+    moved_word,
     polarity_words,
-    quarter_heading,
-    report_period_text,
 )
 from scorecard_report.inputs.periods import FinancialCalendar, Month
-from scorecard_report.inputs.vocabulary import Polarity
+from scorecard_report.inputs.vocabulary import Comparison, Direction, Judgement, Polarity
 
 D = Decimal
 APRIL = FinancialCalendar(4)
@@ -85,3 +86,34 @@ def test_label_with_year_and_counts() -> None:
 )
 def test_report_period_text(period: Month, layout: str, shown: str) -> None:
     assert report_period_text(period, layout, APRIL) == shown
+
+
+@pytest.mark.parametrize(
+    ("judgement", "word"),
+    [
+        (Judgement.IMPROVING, "Improving"),
+        (Judgement.DECLINING, "Declining"),
+        (Judgement.INCREASED, "Increased"),
+        (Judgement.DECREASED, "Decreased"),
+        (Judgement.NO_CHANGE, "No change"),
+    ],
+)
+def test_the_word_beside_an_arrow(judgement: Judgement, word: str) -> None:
+    assert judgement_word(judgement) == word
+
+
+def test_how_we_stand_against_a_benchmark() -> None:
+    assert [comparison_word(c) for c in (Comparison.BETTER, Comparison.WORSE, Comparison.HIGHER)] == [
+        "Better",
+        "Worse",
+        "Higher",
+    ]
+
+
+def test_how_a_value_moved_and_the_dash_for_no_direction() -> None:
+    assert [moved_word(d) for d in (Direction.UP, Direction.DOWN, Direction.SAME)] == [
+        "rose",
+        "fell",
+        "stayed",
+    ]
+    assert direction_arrow(Direction.NONE) == DASH == "–"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from scorecard_report.app import asked_period
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.values import ValueTable
@@ -61,9 +62,14 @@ def loaded(folder: Path, catalogue: str, values: str) -> tuple[Catalogue, ValueT
     return read, load_values(folder / "values.csv", read)
 
 
+def period_asked(written: str, catalogue: Catalogue, values: ValueTable) -> Month:
+    """``--period`` as the commands take it: read by the app, then checked against the values."""
+    return report_period(asked_period(written, catalogue.calendar), catalogue, values)
+
+
 def test_latest_is_the_last_month_in_which_half_the_monthly_indicators_have_a_value(tmp_path: Path) -> None:
     catalogue, values = loaded(tmp_path, FOUR_MONTHLY, VALUES)
-    assert report_period(LATEST, catalogue, values) == Month(2024, 3)
+    assert period_asked(LATEST, catalogue, values) == Month(2024, 3)
 
 
 def test_with_no_monthly_indicator_latest_is_the_last_month_with_any_value(tmp_path: Path) -> None:
@@ -75,7 +81,7 @@ def test_no_month_with_enough_values_asks_for_a_period(tmp_path: Path) -> None:
     catalogue, values = loaded(tmp_path, FOUR_MONTHLY, "ref,period,value\nA,2024-01,1\n")
     assert latest_reportable_period(catalogue, values) is None
     with pytest.raises(UsageError) as caught:
-        report_period(LATEST, catalogue, values)
+        period_asked(LATEST, catalogue, values)
     assert str(caught.value) == (
         f"{tmp_path / 'values.csv'}: no month has values for at least half the monthly indicators, so "
         "there is no latest period to report; give --period YYYY-MM"
@@ -84,13 +90,13 @@ def test_no_month_with_enough_values_asks_for_a_period(tmp_path: Path) -> None:
 
 def test_a_month_asked_for_is_taken_even_with_few_values(tmp_path: Path) -> None:
     catalogue, values = loaded(tmp_path, FOUR_MONTHLY, VALUES)
-    assert report_period("2024-04", catalogue, values) == Month(2024, 4)
+    assert period_asked("2024-04", catalogue, values) == Month(2024, 4)
 
 
 def test_a_month_asked_for_without_values_is_a_usage_error(tmp_path: Path) -> None:
     catalogue, values = loaded(tmp_path, FOUR_MONTHLY, VALUES)
     with pytest.raises(UsageError) as caught:
-        report_period("2024-09", catalogue, values)
+        period_asked("2024-09", catalogue, values)
     assert (
         str(caught.value) == f"--period 2024-09: {tmp_path / 'values.csv'} has no values for September 2024"
     )
@@ -99,5 +105,5 @@ def test_a_month_asked_for_without_values_is_a_usage_error(tmp_path: Path) -> No
 def test_a_period_that_is_not_a_month_is_a_usage_error(tmp_path: Path) -> None:
     catalogue, values = loaded(tmp_path, FOUR_MONTHLY, VALUES)
     with pytest.raises(UsageError) as caught:
-        report_period("March", catalogue, values)
+        period_asked("March", catalogue, values)
     assert str(caught.value).startswith("--period: ")

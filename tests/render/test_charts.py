@@ -27,7 +27,9 @@ from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
 from scorecard_report.render import charts
-from scorecard_report.render.charts import ChartSize, alt_text, trend_chart, trend_charts, y_axis
+from scorecard_report.render.chart_scale import series_values, y_axis
+from scorecard_report.render.chart_style import AXIS_COLOUR, LINE_COLOURS, TEXT_COLOUR, chart_style
+from scorecard_report.render.charts import ChartSize, alt_text, trend_chart, trend_charts
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -172,8 +174,8 @@ def _ydata(line: Line2D) -> list[float]:
 def test_missing_values_are_gaps_not_zeros() -> None:
     # FD8: a lone 62 in Jan 2022, ten missing months, then 83 and 93.4.
     expected = [62.0, *[NAN] * 10, 83.0, 93.4]
-    assert _same(charts.series_values(row("FD8")), expected)
-    with charts.chart_style(ChartSize.SMALL):
+    assert _same(series_values(row("FD8")), expected)
+    with chart_style(ChartSize.SMALL):
         (series,) = _line(charts.trend_figure(row("FD8"), ChartSize.SMALL), "series")
     ydata = _ydata(series)
     assert _same(ydata, expected)
@@ -182,7 +184,7 @@ def test_missing_values_are_gaps_not_zeros() -> None:
 
 
 def test_target_and_benchmark_lines() -> None:
-    with charts.chart_style(ChartSize.SMALL):
+    with chart_style(ChartSize.SMALL):
         fd8 = charts.trend_figure(row("FD8"), ChartSize.SMALL)
         cla1 = charts.trend_figure(row("CLA1"), ChartSize.SMALL)
     # A range target: both edges of the band, dashed; the first benchmark with a value, dotted.
@@ -200,7 +202,7 @@ def _legend(figure: Figure) -> set[str]:
 
 
 def test_a_legend_only_where_there_is_more_than_the_series() -> None:
-    with charts.chart_style(ChartSize.SMALL):
+    with chart_style(ChartSize.SMALL):
         assert _legend(charts.trend_figure(row("FD1"), ChartSize.SMALL)) == set()
         assert _legend(charts.trend_figure(row("FD8"), ChartSize.SMALL)) == {
             "legend-series",
@@ -262,13 +264,13 @@ def test_luminance_formula_on_known_colours() -> None:
     assert _contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
 
 
-@pytest.mark.parametrize("colour", [*charts.LINE_COLOURS.values(), charts.AXIS_COLOUR])
+@pytest.mark.parametrize("colour", [*LINE_COLOURS.values(), AXIS_COLOUR])
 def test_every_line_colour_has_3_to_1_contrast_with_white(colour: str) -> None:
     assert _contrast_with_white(colour) >= 3.0
 
 
 def test_label_text_has_4_5_to_1_contrast_with_white() -> None:
-    assert _contrast_with_white(charts.TEXT_COLOUR) >= 4.5
+    assert _contrast_with_white(TEXT_COLOUR) >= 4.5
 
 
 # ---------------------------------------------------------------- the PNG

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.format.display import direction_arrow
+from scorecard_report.format.words import direction_arrow
 from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
 from scorecard_report.rules.direction import direction_of_travel, judgement
 

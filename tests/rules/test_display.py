@@ -15,13 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scorecard_report.format.display import (
-    format_change,
-    format_period,
-    format_size_of_change,
-    format_target,
-    format_value,
-)
+from scorecard_report.format.display import format_change, format_size_of_change, format_target, format_value
+from scorecard_report.format.periods import format_period
 from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.vocabulary import Frequency, Unit
 from scorecard_report.load.targets import parse_target
