@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -226,8 +228,16 @@ def _sigterm_raises() -> Iterator[None]:
 
 
 def _stopped(what: str, command: Command, code: ExitCode) -> int:
-    """One line, whatever was running: every temporary file is already removed on the way out."""
+    """One line, whatever was running: every temporary file is already removed on the way out.
+
+    A pool whose workers were stopped at once can leave Python's own exit waiting on its queue threads
+    (or complaining as they close), so with such threads still alive the process ends here.
+    """
     log.error("%s%s", what, _OUTCOMES.get(command, ""))
+    if threading.active_count() > 1:
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(int(code))
     return int(code)
 
 

@@ -16,14 +16,42 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 PARENT_CHECK_SECONDS = 0.2
+_PARENTS_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+# A Ctrl-C that lands while a worker is being forked would reach the new worker before its initializer
+# could ignore it, and print a traceback: so the signals are held back across the fork, the worker gives
+# them their worker dispositions first, and only then lets them through (where the parent handles them).
+def _hold_signals() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, _PARENTS_SIGNALS)
+
+
+def _release_signals() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _PARENTS_SIGNALS)
+
+
+def _worker_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _release_signals()
+
+
+if hasattr(signal, "pthread_sigmask"):
+    os.register_at_fork(
+        before=_hold_signals, after_in_parent=_release_signals, after_in_child=_worker_signals
+    )
 
 
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers end with the block; on any exception, at once, without finishing."""
+    """A process pool whose workers end with the block: after their work, or on an error once the work
+    under way is done, or at once on Ctrl-C or SIGTERM."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(),))
     try:
         yield pool
+    except Exception:
+        pool.shutdown(cancel_futures=True)
+        raise
     except BaseException:
         stop_at_once(pool)
         raise
