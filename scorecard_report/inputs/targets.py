@@ -13,6 +13,7 @@ class SingleValue:
     value: Decimal
     written: str = ""  # as the author wrote it, for display
     percent_sign: bool = False  # the text carried a %, which only a percent indicator may have
+    label: str = ""  # words after the number ("working days" in "5 working days"), shown after it
 
     @property
     def bounds(self) -> tuple[Decimal, ...]:
@@ -27,6 +28,7 @@ class Above:
     inclusive: bool = False
     written: str = ""
     percent_sign: bool = False
+    label: str = ""
 
     @property
     def bounds(self) -> tuple[Decimal, ...]:
@@ -41,6 +43,7 @@ class Below:
     inclusive: bool = False
     written: str = ""
     percent_sign: bool = False
+    label: str = ""
 
     @property
     def bounds(self) -> tuple[Decimal, ...]:
@@ -55,6 +58,7 @@ class Range:
     high: Decimal
     written: str = ""
     percent_sign: bool = False
+    label: str = ""
 
     def __post_init__(self) -> None:
         if self.low > self.high:

@@ -12,17 +12,26 @@ from scorecard_report.inputs.periods import Month
 from scorecard_report.problems import Problem
 
 Series = MappingProxyType[Month, Decimal | None]
+Ratio = tuple[Decimal | None, Decimal | None]  # (numerator, denominator) as read; None where not given
+Ratios = MappingProxyType[Month, Ratio]
+NO_RATIO: Ratio = (None, None)
 
 
 @dataclass(frozen=True)
 class Observation:
-    """One value as read: ``value`` is None when the data says it is missing."""
+    """One value as read: ``value`` is None when the data says it is missing.
+
+    ``numerator`` and ``denominator`` are the long form's cells as read (None where a column is absent
+    or a cell empty): the numbers behind a percentage or rate, which the appendix states in words.
+    """
 
     ref: str
     period: Month
     value: Decimal | None
     row: int
     place: str | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,23 @@ class ValueTable:
 
     def series(self, ref: str) -> Series:
         return self._by_ref.get(ref, MappingProxyType({}))
+
+    def ratios(self, ref: str) -> Ratios:
+        """The ref's numerators and denominators by month, for the months that have either."""
+        return self._ratios_by_ref.get(ref, MappingProxyType({}))
+
+    def ratio(self, ref: str, month: Month) -> Ratio:
+        """``(numerator, denominator)`` for the ref and month, ``(None, None)`` where the data gives none."""
+        return self.ratios(ref).get(month, NO_RATIO)
+
+    @cached_property
+    def _ratios_by_ref(self) -> dict[str, Ratios]:
+        grouped: dict[str, dict[Month, Ratio]] = {}
+        for observation in self.observations:
+            if observation.numerator is not None or observation.denominator is not None:
+                ratio = (observation.numerator, observation.denominator)
+                grouped.setdefault(observation.ref, {})[observation.period] = ratio
+        return {ref: MappingProxyType(ratios) for ref, ratios in grouped.items()}
 
     @cached_property
     def _by_ref(self) -> dict[str, Series]:

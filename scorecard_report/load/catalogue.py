@@ -93,17 +93,22 @@ def _ref_at(document: YamlDocument, at: YamlPath) -> str | None:
 def _warn_removed(reader: CatalogueReader, removed: list[tuple[int, list[str]]]) -> None:
     """Warn about the characters removed before the YAML was read, each with the ref of the indicator
     its line falls in."""
+    # A section and its first indicator may share a line (a flow mapping): the indicator, which comes
+    # later in the document, wins, so the sort is by line and then by depth, never by ref.
     starts = sorted(
-        (line, _ref_at(reader.document, location) if len(location) == 4 else None)
-        for location, line in reader.document.lines.items()
-        if location[:1] == ("sections",)
-        and len(location) in (2, 4)
-        and location[2:3] in ((), ("indicators",))
+        (
+            (line, len(location), _ref_at(reader.document, location) if len(location) == 4 else None)
+            for location, line in reader.document.lines.items()
+            if location[:1] == ("sections",)
+            and len(location) in (2, 4)
+            and location[2:3] in ((), ("indicators",))
+        ),
+        key=lambda start: (start[0], start[1]),
     )
-    lines = [line for line, _ in starts]
+    lines = [line for line, _depth, _ref in starts]
     for line, found in removed:
         before = bisect.bisect_right(lines, line)
-        ref = starts[before - 1][1] if before else None
+        ref = starts[before - 1][2] if before else None
         reader.warnings.append(
             Problem(
                 reader.document.path,

@@ -54,7 +54,7 @@ def parse_target(written: Any) -> Target:
     if match := _INEQUALITY.fullmatch(money_free):
         return _inequality(match, text)
     if match := _SINGLE.fullmatch(money_free):
-        return SingleValue(_number(match["a"]), text, bool(match["pa"]))
+        return SingleValue(_number(match["a"]), text, bool(match["pa"]), _label(match))
     raise TargetError(f"'{text}' is not a target; write it as one of {TARGET_FORMS}")
 
 
@@ -79,13 +79,19 @@ def _number(text: str) -> Decimal:
 
 def _range(match: re.Match[str], text: str) -> Range:
     a, b = _number(match["a"]), _number(match["b"])
-    return Range(min(a, b), max(a, b), text, bool(match["pa"] or match["pb"]))
+    return Range(min(a, b), max(a, b), text, bool(match["pa"] or match["pb"]), _label(match))
 
 
 def _inequality(match: re.Match[str], text: str) -> Above | Below:
     lower, inclusive = _OPERATORS[match["op"].lower()]
-    bound, percent = _number(match["a"]), bool(match["pa"])
-    return Above(bound, inclusive, text, percent) if lower else Below(bound, inclusive, text, percent)
+    bound, percent, label = _number(match["a"]), bool(match["pa"]), _label(match)
+    if lower:
+        return Above(bound, inclusive, text, percent, label)
+    return Below(bound, inclusive, text, percent, label)
+
+
+def _label(match: re.Match[str]) -> str:
+    return (match["label"] or "").strip()
 
 
 def _parse_structured(spec: dict[str, Any]) -> Target:
@@ -97,20 +103,21 @@ def _parse_structured(spec: dict[str, Any]) -> Target:
         )
     inclusive = _inclusive(spec)
     written = _structured_text(spec)
+    label = str(spec.get("label", "")).strip()
     if set(spec) & {"min", "max"}:
         if "min" not in spec or "max" not in spec:
             raise TargetError("a range target needs both min and max")
         a, b = _number(str(spec["min"])), _number(str(spec["max"]))
-        return Range(min(a, b), max(a, b), written)
+        return Range(min(a, b), max(a, b), written, label=label)
     present = [key for key in ("value", "above", "below") if key in spec]
     if len(present) != 1:
         raise TargetError("a structured target has exactly one of value, above, below, or min with max")
     bound = _number(str(spec[present[0]]))
     if present[0] == "above":
-        return Above(bound, inclusive, written)
+        return Above(bound, inclusive, written, label=label)
     if present[0] == "below":
-        return Below(bound, inclusive, written)
-    return SingleValue(bound, written)
+        return Below(bound, inclusive, written, label=label)
+    return SingleValue(bound, written, label=label)
 
 
 def _inclusive(spec: dict[str, Any]) -> bool:

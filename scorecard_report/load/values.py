@@ -241,35 +241,45 @@ class _ValueReader:
 
     def _observation(self, entry: _Entry, indicator: Indicator) -> Observation | None:
         period = self._period(entry, indicator)
-        value = self._value(entry, indicator)
-        if period is None or value is False:
+        read = self._value(entry, indicator)
+        if period is None or read is None:
             return None
-        return Observation(entry.ref, period, value, entry.row.number, entry.value.place)  # type: ignore[arg-type]
+        value, numerator, denominator = read
+        return Observation(
+            entry.ref, period, value, entry.row.number, entry.value.place, numerator, denominator
+        )
 
-    def _value(self, entry: _Entry, indicator: Indicator) -> Decimal | bool | None:
+    def _value(
+        self, entry: _Entry, indicator: Indicator
+    ) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
+        """``(value, numerator, denominator)`` as read, the value computed where it is left empty; None
+        (after recording an error) when the row cannot be read."""
         value = self._number(entry.value, entry, indicator)
-        if value is False:
-            return False
+        if isinstance(value, bool):
+            return None  # False: the cell's error is recorded
         numerator = self._part(entry.numerator, entry, indicator)
         denominator = self._part(entry.denominator, entry, indicator)
-        if numerator is False or denominator is False:
-            return False
+        if isinstance(numerator, bool) or isinstance(denominator, bool):
+            return None
         if numerator is None and denominator is None:
-            return value
+            return value, None, None
         if numerator is None or denominator is None:
             if value is not None:
-                return value  # the value is as written; half a ratio has nothing to check it against
-            given, lacking = (
+                return value, numerator, denominator  # as written: half a ratio has nothing to check
+            present, lacking = (
                 ("numerator", "denominator") if denominator is None else ("denominator", "numerator")
             )
             self.error(
-                f"a {given} but no {lacking}, and no value",
+                f"a {present} but no {lacking}, and no value",
                 entry.row,
                 entry.ref,
                 hint=f"give the {lacking} too, or the value; leave all three empty if there is none",
             )
-            return False
-        return self._ratio(entry, indicator, numerator, denominator, value)  # type: ignore[arg-type]
+            return None
+        ratio = self._ratio(entry, indicator, numerator, denominator, value)
+        if isinstance(ratio, bool):
+            return None
+        return ratio, numerator, denominator
 
     def _part(self, cell: Cell | None, entry: _Entry, indicator: Indicator) -> Decimal | bool | None:
         """A numerator or denominator: None when its column is absent or the cell is missing."""

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
-from scorecard_report.format.display import format_change, format_target, format_value
+from scorecard_report.format.bands import band_scale_lines
+from scorecard_report.format.display import (
+    DEFAULT_BAND_LABELS,
+    format_change,
+    format_target,
+    format_value,
+)
 from scorecard_report.format.periods import format_period, quarter_heading, report_period_text
 from scorecard_report.inputs.benchmarks import BenchmarkTable
-from scorecard_report.inputs.catalogue import Catalogue, Indicator
+from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.values import ValueTable
+from scorecard_report.inputs.targets import Above, Below
+from scorecard_report.inputs.values import NO_RATIO, Ratio, ValueTable
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
+from scorecard_report.model.precision import Compared, Precision, display_precision
 from scorecard_report.model.report import (
+    BandScale,
+    BandStep,
     BenchmarkComparison,
     Figure,
     QuarterFigure,
@@ -21,8 +32,8 @@ from scorecard_report.model.report import (
     Row,
     SectionReport,
 )
-from scorecard_report.model.summary import largest_movers, status_counts
-from scorecard_report.rules.bands import performance_band, performance_band_key
+from scorecard_report.model.summary import band_order, largest_movers, status_counts
+from scorecard_report.rules.bands import BELOW_BANDS_KEY, performance_band, performance_band_key, threshold
 from scorecard_report.rules.benchmarks import compare_with_benchmark
 from scorecard_report.rules.direction import direction_of_travel, judgement
 from scorecard_report.rules.numbers import round_half_away
@@ -52,7 +63,15 @@ def build_report(
             section.title,
             section.owner,
             tuple(
-                _row(catalogue, indicator, values.series(indicator.ref), period, benchmarks, commentary)
+                _row(
+                    catalogue,
+                    indicator,
+                    values.series(indicator.ref),
+                    period,
+                    benchmarks,
+                    commentary,
+                    values.ratios(indicator.ref),
+                )
                 for indicator in section.indicators
             ),
             commentary.section(section.id),
@@ -60,6 +79,7 @@ def build_report(
         for section in catalogue.sections
     )
     all_rows = [row for section in sections for row in section.rows]
+    bands = band_order(all_rows, catalogue.below_bands)
     return Report(
         title=catalogue.title,
         organisation=catalogue.organisation,
@@ -72,8 +92,8 @@ def build_report(
         sections=sections,
         settings=catalogue.report,
         commentary=commentary.report,
-        summary=tuple(status_counts(section.title, section.rows) for section in sections),
-        total=status_counts("All sections", all_rows),
+        summary=tuple(status_counts(section.title, section.rows, bands) for section in sections),
+        total=status_counts("All sections", all_rows, bands),
         improvements=largest_movers(sections, Judgement.IMPROVING),
         deteriorations=largest_movers(sections, Judgement.DECLINING),
         fields=catalogue.fields,
@@ -83,20 +103,74 @@ def build_report(
 
 
 def _figure(
-    catalogue: Catalogue, indicator: Indicator, series: Series, month: Month, report: Month
+    catalogue: Catalogue,
+    indicator: Indicator,
+    series: Series,
+    month: Month,
+    report: Month,
+    precision: Precision | None = None,
 ) -> Figure:
-    value = value_at(series, month, report)
-    shown = round_half_away(value, indicator.decimals) if value is not None else None
+    value, shown = _value_and_shown(indicator, series, month, report)
     variance = variance_from_target(indicator.target, shown)
+    written = precision or Precision(indicator.decimals)
     return Figure(
         period=month,
         period_text=format_period(month, indicator.frequency, catalogue.calendar),
         value=value,
-        text=format_value(value, indicator.unit, indicator.decimals, catalogue.missing_label),
+        text=format_value(value, indicator.unit, written.decimals, catalogue.missing_label, written.millions),
         shown=shown,
         variance=variance,
-        variance_text=format_change(variance, indicator.unit, indicator.decimals),
+        variance_text=format_change(variance, indicator.unit, written.decimals, written.millions),
     )
+
+
+def _value_and_shown(
+    indicator: Indicator, series: Series, month: Month, report: Month
+) -> tuple[Decimal | None, Decimal | None]:
+    """The value at ``month`` and that value rounded to display decimals, as every judgement takes it."""
+    value = value_at(series, month, report)
+    return value, round_half_away(value, indicator.decimals) if value is not None else None
+
+
+def _precision(
+    catalogue: Catalogue,
+    indicator: Indicator,
+    series: Series,
+    report: Month,
+    current_month: Month,
+    benchmark_table: BenchmarkTable | None,
+) -> Precision:
+    """How precisely the row is written: enough that every two numbers a judgement tells apart (current
+    against the target's bounds and the band thresholds for RAG and band, against the comparator for the
+    arrow, against each benchmark; each quarter against the band thresholds) read differently."""
+    polarity = indicator.polarity
+    thresholds = [
+        bound for band in indicator.bands if (bound := threshold(band.threshold, polarity)) is not None
+    ]
+    comparisons: list[Compared] = []
+
+    def against_bounds(value: Decimal | None, shown: Decimal | None, bounds: list[Decimal]) -> None:
+        if value is not None and shown is not None:
+            comparisons.extend(Compared(value, bound, shown != bound, is_bound=True) for bound in bounds)
+
+    def against_value(value: Decimal | None, shown: Decimal | None, other: Decimal | None) -> None:
+        if value is not None and shown is not None and other is not None:
+            comparisons.append(Compared(value, other, shown != round_half_away(other, indicator.decimals)))
+
+    value, shown = _value_and_shown(indicator, series, current_month, report)
+    against_bounds(value, shown, [*(indicator.target.bounds if indicator.target else ()), *thresholds])
+    comparator_month = (
+        previous_period(indicator.frequency, current_month)
+        if indicator.comparator is Comparator.PREVIOUS_PERIOD
+        else previous_year(current_month)
+    )
+    against_value(value, shown, _value_and_shown(indicator, series, comparator_month, report)[0])
+    for source in catalogue.benchmarks:
+        against_value(value, shown, _benchmark_value(indicator, source, benchmark_table)[0])
+    if thresholds:
+        for end in _quarter_ends(catalogue, report):
+            against_bounds(*_value_and_shown(indicator, series, end, report), thresholds)
+    return display_precision(indicator.unit, indicator.decimals, comparisons)
 
 
 def _row(
@@ -106,13 +180,20 @@ def _row(
     report: Month,
     benchmark_table: BenchmarkTable | None,
     commentary: Commentary,
+    ratios: Mapping[Month, Ratio] | None = None,
 ) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
+    precision = _precision(catalogue, indicator, series, report, current_month, benchmark_table)
     figures: dict[Month, Figure] = {}  # the trend repeats current and previous: work each out once
 
     def figure(month: Month) -> Figure:
         if month not in figures:
-            figures[month] = _figure(catalogue, indicator, series, month, report)
+            numerator, denominator = (ratios or {}).get(month, NO_RATIO) if month <= report else NO_RATIO
+            figures[month] = replace(
+                _figure(catalogue, indicator, series, month, report, precision),
+                numerator=numerator,
+                denominator=denominator,
+            )
         return figures[month]
 
     current = figure(current_month)
@@ -139,15 +220,17 @@ def _row(
         previous_period=previous,
         previous_year=last_year,
         target=indicator.target,
-        target_text=format_target(indicator.target, indicator.unit),
+        target_text=format_target(
+            indicator.target, indicator.unit, indicator.polarity, millions=precision.millions
+        ),
         status=rag_status(indicator.target, current.shown, indicator.polarity, indicator.tolerance),
         band=performance_band(indicator.bands, current.shown, indicator.polarity, catalogue.below_bands),
         band_key=performance_band_key(indicator.bands, current.shown, indicator.polarity),
         comparator=indicator.comparator,
         direction=direction,
         judgement=judgement(direction, indicator.polarity),
-        change_text=format_change(change, indicator.unit, indicator.decimals),
-        benchmarks=_benchmarks(catalogue, indicator, current, benchmark_table),
+        change_text=format_change(change, indicator.unit, precision.decimals, precision.millions),
+        benchmarks=_benchmarks(catalogue, indicator, current, benchmark_table, precision),
         trend=tuple(
             figure(month)
             for month in trend_periods(indicator.frequency, current_month, catalogue.trend_length)
@@ -156,25 +239,56 @@ def _row(
         commentary=commentary.indicator(indicator.ref),
         group=indicator.group,
         fields=indicator.fields,
-        bands=tuple((band.key, band.label, band.threshold.written) for band in indicator.bands),
-        quarters=_quarters(catalogue, indicator, series, report),
+        bands=tuple(
+            (band.key, band.label, format_target(band.threshold, indicator.unit, indicator.polarity))
+            for band in indicator.bands
+        ),
+        quarters=_quarters(catalogue, indicator, series, report, precision),
         annual=figure(catalogue.calendar.latest_year_end(report)),
+        band_scale=_band_scale(catalogue, indicator),
     )
 
 
+def _band_scale(catalogue: Catalogue, indicator: Indicator) -> BandScale | None:
+    """The indicator's scale, worst first, each step with its threshold, colour and words.
+
+    A band of the council's own naming (``needs_focus``) has no colour of its own.
+    """
+    if not indicator.bands:
+        return None
+    colours = {key: colour for key, colour in catalogue.report.colours if key in DEFAULT_BAND_LABELS}
+    polarity = indicator.polarity
+    lines = band_scale_lines(
+        indicator.bands, polarity, indicator.unit, indicator.decimals, catalogue.below_bands
+    )
+    steps = [BandStep(BELOW_BANDS_KEY, catalogue.below_bands, None, False, colours.get(BELOW_BANDS_KEY), "")]
+    for band in indicator.bands:
+        strict = isinstance(band.threshold, Above | Below) and not band.threshold.inclusive
+        bound = threshold(band.threshold, polarity)
+        steps.append(BandStep(band.key, band.label, bound, strict, colours.get(band.key), ""))
+    if len(lines) == len(steps):  # one line per step, worst first
+        steps = [replace(step, text=line) for step, line in zip(steps, lines, strict=True)]
+    else:
+        steps = [replace(step, text=step.label) for step in steps]
+    return BandScale(indicator.bands, catalogue.below_bands, tuple(steps))
+
+
+def _quarter_ends(catalogue: Catalogue, report: Month) -> list[Month]:
+    """The last months of Q1-Q4 of the financial year containing the report period."""
+    year_start = catalogue.calendar.year_start(report).year
+    return [catalogue.calendar.quarter_end(year_start, number) for number in range(1, 5)]
+
+
 def _quarters(
-    catalogue: Catalogue, indicator: Indicator, series: Series, report: Month
+    catalogue: Catalogue, indicator: Indicator, series: Series, report: Month, precision: Precision
 ) -> tuple[QuarterFigure, ...]:
     """Q1-Q4 of the financial year containing the report period, each judged against the bands."""
-    calendar = catalogue.calendar
-    year_start = calendar.year_start(report).year
     quarters = []
-    for number in range(1, 5):
-        end = calendar.quarter_end(year_start, number)
+    for number, end in enumerate(_quarter_ends(catalogue, report), start=1):
         if end > report:
             quarters.append(QuarterFigure(quarter_heading(number), None, None, None))
             continue
-        figure = _figure(catalogue, indicator, series, end, report)
+        figure = _figure(catalogue, indicator, series, end, report, precision)
         quarters.append(
             QuarterFigure(
                 quarter_heading(number),
@@ -186,14 +300,26 @@ def _quarters(
     return tuple(quarters)
 
 
+def _benchmark_value(
+    indicator: Indicator, source: BenchmarkSource, table: BenchmarkTable | None
+) -> tuple[Decimal | None, str | None]:
+    """A benchmark's value for the indicator and the year of its figures: the benchmarks file's, else the
+    catalogue's."""
+    from_file = table.get(indicator.ref, source.id) if table else None
+    value = from_file.value if from_file else indicator.benchmark(source.id)
+    return value, from_file.year if from_file and from_file.year else source.year
+
+
 def _benchmarks(
-    catalogue: Catalogue, indicator: Indicator, current: Figure, table: BenchmarkTable | None
+    catalogue: Catalogue,
+    indicator: Indicator,
+    current: Figure,
+    table: BenchmarkTable | None,
+    precision: Precision,
 ) -> tuple[BenchmarkComparison, ...]:
     comparisons = []
     for source in catalogue.benchmarks:
-        from_file = table.get(indicator.ref, source.id) if table else None
-        value = from_file.value if from_file else indicator.benchmark(source.id)
-        year = from_file.year if from_file and from_file.year else source.year
+        value, year = _benchmark_value(indicator, source, table)
         shown = round_half_away(value, indicator.decimals) if value is not None else None
         difference = current.shown - shown if current.shown is not None and shown is not None else None
         comparisons.append(
@@ -201,9 +327,11 @@ def _benchmarks(
                 source=source,
                 year=year,
                 value=value,
-                text=format_value(value, indicator.unit, indicator.decimals, ""),
+                text=format_value(value, indicator.unit, precision.decimals, "", precision.millions),
                 difference=difference,
-                difference_text=format_change(difference, indicator.unit, indicator.decimals),
+                difference_text=format_change(
+                    difference, indicator.unit, precision.decimals, precision.millions
+                ),
                 comparison=compare_with_benchmark(current.shown, shown, indicator.polarity),
             )
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from scorecard_report.inputs.catalogue import BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.targets import Target
+from scorecard_report.inputs.targets import Band, Target
 from scorecard_report.inputs.vocabulary import (
     Comparator,
     Comparison,
@@ -33,6 +33,8 @@ class Figure:
     shown: Decimal | None  # the value rounded to display decimals: what every judgement uses
     variance: Decimal | None = None  # shown value minus the target boundary it is judged against
     variance_text: str = ""
+    numerator: Decimal | None = None  # the numbers behind a percentage or rate, as the data gives them
+    denominator: Decimal | None = None
 
     @property
     def missing(self) -> bool:
@@ -58,6 +60,28 @@ class BenchmarkComparison:
     difference: Decimal | None
     difference_text: str
     comparison: Comparison
+
+
+@dataclass(frozen=True)
+class BandStep:
+    """One step of a band scale: the values from its threshold up to the next band's (polarity high),
+    or down to it (polarity low), with its colour and its threshold in words."""
+
+    key: str  # the catalogue's key (``good``); ``inadequate`` for below every band
+    label: str  # "Good", or the catalogue's ``below_bands`` label
+    threshold: Decimal | None  # None for the step below every band
+    strict: bool  # a strict inequality (``Below 10``): the threshold itself is not in the band
+    colour: str | None  # the catalogue's #rrggbb for the key; None for a band of the council's own naming
+    text: str  # "Good: 85–94%", "Inadequate: < 75%": format.bands' line for the step, worst first
+
+
+@dataclass(frozen=True)
+class BandScale:
+    """A banded indicator's whole scale, worst first: what its chart shades and its legend names."""
+
+    bands: tuple[Band, ...]  # as the catalogue gives them, worst to best
+    below_bands: str  # the label of a value that meets no band (the catalogue's ``below_bands``)
+    steps: tuple[BandStep, ...]  # below the bands, then each band, worst to best
 
 
 @dataclass(frozen=True)
@@ -91,14 +115,28 @@ class Row:
     commentary: Text | None = None
     group: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
-    bands: tuple[tuple[str, str, str], ...] = ()  # (key, label, threshold as written)
+    bands: tuple[tuple[str, str, str], ...] = ()  # (key, label, threshold in the house notation)
     quarters: tuple[QuarterFigure, ...] = ()
     annual: Figure | None = None
+    band_scale: BandScale | None = None  # None for an indicator without bands
 
     @property
     def compared_with(self) -> Figure:
         """The figure the direction of travel was judged against: the previous period or year."""
         return self.previous_period if self.comparator is Comparator.PREVIOUS_PERIOD else self.previous_year
+
+    @property
+    def chart_trend(self) -> tuple[Figure, ...]:
+        """The trend periods a chart draws, oldest first.
+
+        Every period of a monthly or quarterly trend (a missing one is a gap); for an annual indicator
+        only the years with a value, and the current year always, so that a few years of figures are
+        not lost among a dozen empty ones. With no value at all, the whole trend.
+        """
+        if self.frequency is not Frequency.ANNUAL or all(figure.missing for figure in self.trend):
+            return self.trend
+        last = len(self.trend) - 1
+        return tuple(figure for index, figure in enumerate(self.trend) if not figure.missing or index == last)
 
 
 @dataclass(frozen=True)
@@ -108,6 +146,15 @@ class SectionReport:
     owner: str | None
     rows: tuple[Row, ...]
     commentary: Text | None = None
+
+
+@dataclass(frozen=True)
+class BandCount:
+    """How many of a section's indicators are in one performance band now."""
+
+    key: str  # the catalogue's key (``good``); ``inadequate`` for below every band
+    label: str  # as shown: "Good", or the catalogue's ``below_bands`` label
+    count: int
 
 
 @dataclass(frozen=True)
@@ -121,19 +168,39 @@ class StatusCounts:
     no_status: int
     improving: int
     declining: int
+    bands: tuple[BandCount, ...] = ()  # the report's bands, best first; () when no indicator has bands
+    no_band: int = 0  # rows with no band: the indicator has none, or no current value
 
 
 @dataclass(frozen=True)
 class Mover:
-    """An indicator that improved or declined most, relative to its comparator."""
+    """An indicator that improved or declined most, measured in its own typical movements.
+
+    ``score`` is the size of the change (current minus comparator, as shown) divided by
+    ``typical_movement``, the mean absolute period-to-period movement of the indicator's trend before
+    this change: 5 means the change was five times the indicator's usual movement, whatever its unit.
+    """
 
     ref: str
     title: str
     section: str
-    before: str
-    after: str
-    change_text: str
-    relative_change: Decimal
+    before: str  # the comparator's value as shown
+    after: str  # the current value as shown
+    change_text: str  # the row's own change_text: signed, percentage points for percentages
+    score: Decimal
+    score_text: str  # "5.0"
+    typical_movement: Decimal
+    typical_movement_text: str  # "2.0 percentage points", "2.0": one more decimal than the values
+    comparator_period: Month  # the period compared with: the previous period or year
+    comparator_period_text: str  # "Sep 2026", "Q2 2015/16", "2014/15"
+    before_value: Decimal  # the comparator's shown value
+    change: Decimal  # current minus comparator, as shown
+
+    @property
+    def relative_change(self) -> Decimal:
+        """|change| / |comparator|, 0 where the comparator is 0. No longer what movers are ranked by:
+        kept only until the summary page shows ``score``."""
+        return abs(self.change) / abs(self.before_value) if self.before_value else Decimal(0)
 
 
 @dataclass(frozen=True)

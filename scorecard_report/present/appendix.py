@@ -7,18 +7,26 @@ from dataclasses import dataclass
 
 from scorecard_report.format.display import label_with_year
 from scorecard_report.format.words import DASH, comparison_word, polarity_words
-from scorecard_report.inputs.vocabulary import Comparator
+from scorecard_report.inputs.vocabulary import Direction
 from scorecard_report.model.report import BenchmarkComparison, Report, Row, SectionReport
 from scorecard_report.present.anchors import anchor
 from scorecard_report.present.commentary import CommentaryView, commentary_view, placeholder_text
+from scorecard_report.present.counts import counts_sentence
+from scorecard_report.present.palette import Tone
 from scorecard_report.present.pictures import ChartView, DrawnChart, chart_view
-from scorecard_report.present.table import ValueCell, current_cell
+from scorecard_report.present.table import ValueCell, compared_with_text, current_cell, direction_cell
 
 
 @dataclass(frozen=True)
 class LabelledFigure:
+    """A headline box: its label and figure; a change's arrow, word and tone; a scale's lines."""
+
     label: str
     text: str
+    arrow: str = ""
+    word: str = ""
+    tone: Tone | None = None
+    lines: tuple[str, ...] = ()  # shown one under another, instead of ``text``: a band scale
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class AppendixLabels:
 
     current: str = "Current"
     variances: str = "Variance from target"
+    bands: str = "Performance bands"
     benchmarks: str = "Benchmarks"
     benchmark_columns: tuple[str, ...] = ("Comparator", "Value", "Ours minus theirs", "We are")
     commentary: str = "Commentary"
@@ -50,6 +59,7 @@ class AppendixPage:
     section_line: str  # "Front Door · Jan 2023"
     current: ValueCell
     figures: tuple[LabelledFigure, ...]  # the headline boxes after the current value
+    counts: str  # the numbers behind a percentage, in words, where the data gives them
     chart: ChartView | None
     variances: tuple[LabelledFigure, ...]  # by period, oldest first
     benchmarks: tuple[BenchmarkLine, ...]
@@ -91,6 +101,7 @@ def appendix_page(
         section_line=f"{section.title} · {row.current.period_text}",
         current=current_cell(row),
         figures=_figures(row),
+        counts=counts_sentence(row),
         chart=None if chart is None else _chart(row, chart),
         variances=tuple(LabelledFigure(f.period_text, f.variance_text or DASH) for f in row.trend)
         if row.target
@@ -106,15 +117,38 @@ def _chart(row: Row, chart: DrawnChart) -> ChartView:
 
 
 def _figures(row: Row) -> tuple[LabelledFigure, ...]:
-    # The change is shown only where it is the change the direction of travel was judged on.
-    change = row.change_text if row.comparator is Comparator.PREVIOUS_PERIOD else ""
-    return (
-        LabelledFigure("Polarity", polarity_words(row.polarity)),
-        LabelledFigure("Target", row.target_text or "No target"),
-        LabelledFigure(LABELS.variances, row.current.variance_text or DASH),
+    """Polarity, the target (or a banded indicator's scale), then every figure the arrow could be judged
+    on and the change against the one it was: the comparator is always on the page."""
+    lines = _full_scale(row)
+    judged: tuple[LabelledFigure, ...] = ()
+    if row.target is not None or not lines:
+        judged += (
+            LabelledFigure("Target", row.target_text or "No target"),
+            LabelledFigure(LABELS.variances, row.current.variance_text or DASH),
+        )
+    if lines:
+        judged += (LabelledFigure(LABELS.bands, "", lines=lines),)
+    earlier: tuple[LabelledFigure, ...] = (
         LabelledFigure(f"Previous period ({row.previous_period.period_text})", row.previous_period.text),
-        LabelledFigure("Change", change or DASH),
+        LabelledFigure(f"Previous year ({row.previous_year.period_text})", row.previous_year.text),
     )
+    if row.previous_period.period == row.previous_year.period:  # an annual row's previous period
+        earlier = earlier[1:]
+    return (LabelledFigure("Polarity", polarity_words(row.polarity)), *judged, *earlier, _change(row))
+
+
+def _change(row: Row) -> LabelledFigure:
+    """``Change vs Oct 2025``: the change the direction of travel was judged on, its arrow and word."""
+    direction = direction_cell(row)
+    label = f"Change {compared_with_text(row)}"
+    if row.direction is Direction.NONE:
+        return LabelledFigure(label, DASH)
+    return LabelledFigure(label, row.change_text or DASH, direction.arrow, direction.word, direction.tone)
+
+
+def _full_scale(row: Row) -> tuple[str, ...]:
+    """The whole band scale, worst first, one line per band: ``Good: ≥ 85%``."""
+    return () if row.band_scale is None else tuple(step.text for step in row.band_scale.steps)
 
 
 def _benchmark(benchmark: BenchmarkComparison) -> BenchmarkLine:

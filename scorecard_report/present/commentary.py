@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from scorecard_report.inputs.commentary import BulletList, Run, Text
 
 PLACEHOLDER = "Commentary placeholder"
+DRAFT = "Draft"  # the mark before commentary that is still a draft, in every format
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,14 @@ class BlockView:
 
 @dataclass(frozen=True)
 class CommentaryView:
-    """One commentary slot: its blocks, or the placeholder that shows nobody has written it yet."""
+    """One commentary slot: its blocks, or the placeholder that shows nobody has written it yet.
+
+    ``draft`` is the mark shown before text that is still a draft (empty for approved text).
+    """
 
     blocks: tuple[BlockView, ...]
     placeholder: str = ""
+    draft: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,10 @@ def placeholder_text(subject: str, owner: str | None = None) -> str:
 
 
 def commentary_view(text: Text | None, placeholder: str, final: bool) -> CommentaryView:
-    """Commentary blocks, or a placeholder naming who should write them (left out under --final)."""
+    """Commentary blocks, or a placeholder naming who should write them (left out under --final).
+
+    A draft is shown with its mark in a normal build; --final (and so publish) leaves it out.
+    """
     if text is None or text.empty or (text.draft and final):
         return CommentaryView((), "" if final else placeholder)
     blocks = []
@@ -56,7 +64,7 @@ def commentary_view(text: Text | None, placeholder: str, final: bool) -> Comment
             blocks.append(BlockView(True, tuple(runs_view(item) for item in block.items)))
         else:
             blocks.append(BlockView(False, (runs_view(block.runs),)))
-    return CommentaryView(tuple(blocks))
+    return CommentaryView(tuple(blocks), draft=DRAFT if text.draft else "")
 
 
 def runs_view(runs: tuple[Run, ...]) -> tuple[RunView, ...]:

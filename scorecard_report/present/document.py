@@ -149,6 +149,7 @@ def _report_commentary(report: Report, final: bool) -> ReportCommentaryView | No
 def _section(
     section: SectionReport, small: Mapping[str, DrawnChart], table: TableMaker, period_text: str
 ) -> SectionView:
+    scorecard = table.table(section.rows)
     return SectionView(
         anchor=anchor("section", section.id),
         title=section.title,
@@ -163,6 +164,6 @@ def _section(
             if row.ref in small
         ),
         caption=f"{section.title}: {period_text}",
-        columns=table.columns,
-        lines=table.lines(section.rows),
+        columns=scorecard.columns,
+        lines=scorecard.lines,
     )

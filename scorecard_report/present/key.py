@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from scorecard_report.format.words import direction_arrow, judgement_word, polarity_words
 from scorecard_report.inputs.commentary import Run
-from scorecard_report.inputs.vocabulary import Direction, Judgement, Polarity
+from scorecard_report.inputs.vocabulary import Comparator, Direction, Judgement, Polarity
 from scorecard_report.model.report import Report
-from scorecard_report.present.commentary import Prose, prose
+from scorecard_report.present.commentary import DRAFT, Prose, prose
 from scorecard_report.present.palette import Tone
+from scorecard_report.present.table import compared_with_text, most_common
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,13 @@ class KeyView:
     statuses: KeyTable
     bands: KeyTable
     arrows: KeyTable
+    comparator: Prose | None  # what each arrow compares with, and where that value is on the page
     polarity: Prose
     values: Prose
     values_note: str  # shown under the values paragraph where the layout has room
     polarity_and_values: str  # one heading over both paragraphs, where they are run together
+    drafts: Prose  # how commentary that is still a draft is marked: said after the mark
+    draft_mark: str = DRAFT
 
 
 TITLE = "How to read this scorecard"
@@ -50,12 +54,14 @@ def key_view(report: Report) -> KeyView:
         anchor="how-to-read",
         title=TITLE,
         statuses=_statuses(report.missing_label),
-        bands=_bands(report.below_bands),
+        bands=_bands(report.below_bands, report.settings.columns),
         arrows=_arrows(),
+        comparator=_comparator(report),
         polarity=_polarity(),
         values=_values(report.missing_label),
         values_note="Quarterly and annual values name their period under the value, for example Q3 2022/23.",
         polarity_and_values="Polarity and values",
+        drafts=_drafts(),
     )
 
 
@@ -72,7 +78,15 @@ def _statuses(missing_label: str) -> KeyTable:
     )
 
 
-def _bands(below_bands: str) -> KeyTable:
+def _bands(below_bands: str, columns: tuple[str, ...]) -> KeyTable:
+    """The band colours and how their thresholds are written, wherever the table shows them."""
+    where = (
+        ", and the Target column each band's threshold"
+        if "target" in columns
+        else ", and the band columns their thresholds"
+        if "bands" in columns
+        else ""
+    )
     return KeyTable(
         "Performance bands",
         ("Shown as", "Meaning"),
@@ -86,8 +100,10 @@ def _bands(below_bands: str) -> KeyTable:
             ),
             KeyEntry(Tone.INADEQUATE, below_bands, ("Below every band",)),
         ),
-        intro="Some indicators are judged against named bands instead of a target. "
-        "The cell shows the band's colour and its name.",
+        intro="Some indicators are judged against named bands instead of a target. The cell shows the "
+        f"band's colour and its name{where}. A threshold is written as where its band starts: Good ≥ 85% "
+        "means 85% or more is Good; where low is good, Good ≤ 15 means 15 or less. A value that meets "
+        f"no band is {below_bands}.",
     )
 
 
@@ -113,6 +129,50 @@ def _arrows() -> KeyTable:
             KeyEntry(
                 Tone.NEUTRAL, direction_arrow(Direction.NONE), ("", "No comparison: a value is missing")
             ),
+        ),
+    )
+
+
+def _comparator(report: Report) -> Prose | None:
+    """What an arrow compares with, and where that value is: none for a table without arrows."""
+    if "direction" not in report.settings.columns or not report.rows:
+        return None
+    comparators = {row.comparator for row in report.rows}
+    earlier = {
+        Comparator.PREVIOUS_PERIOD: "the previous period (the month before; for a quarterly or annual "
+        "indicator, the quarter or year before)",
+        Comparator.PREVIOUS_YEAR: "the same period a year earlier",
+    }
+    if len(comparators) == 1:
+        compared = earlier[comparators.pop()]
+    else:
+        period, year = earlier[Comparator.PREVIOUS_PERIOD], earlier[Comparator.PREVIOUS_YEAR]
+        compared = f"{period}, or for some indicators with {year}"
+    texts = [compared_with_text(row) for row in report.rows]
+    usual = most_common(texts)
+    other = next((text for text in texts if text != usual), None)
+    runs = [
+        Run(
+            f"Each arrow compares the current value with {compared}. That value is in the table, and the "
+            "Direction of Travel heading names the period it is from, for example "
+        ),
+        Run(usual, bold=True),
+    ]
+    if other is not None:
+        runs += [
+            Run("; a row compared with another period names it under its arrow, for example "),
+            Run(other, bold=True),
+        ]
+    return prose("Compared with", *runs, Run("."))
+
+
+def _drafts() -> Prose:
+    """Said after the mark itself (``draft_mark``), shown as the documents show it."""
+    return prose(
+        "Draft commentary",
+        Run(
+            "marks commentary that has not been approved yet. It is set in a dashed box, and the final "
+            "edition leaves drafts out."
         ),
     )
 

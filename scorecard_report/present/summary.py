@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scorecard_report.format.display import format_count, format_relative_change
 from scorecard_report.model.report import Mover, Report, StatusCounts
+from scorecard_report.present.table import most_common
 
 COUNT_COLUMNS = ("Green", "Amber", "Red", "No status", "Improving", "Declining")
+# "Was" and "Now" give way to the periods they hold, where the movers have any.
 MOVER_COLUMNS = ("Ref", "Indicator", "Was", "Now", "Relative change")
 
 
@@ -39,14 +42,15 @@ def summary_view(report: Report) -> SummaryView:
     lines = tuple(_line(counts) for counts in report.summary)
     if report.total is not None:
         lines += (_line(report.total, total=True),)
+    now = {row.ref: row.current.period_text for row in report.rows}
     return SummaryView(
         anchor="summary",
         title="Summary",
         columns=("Section", *COUNT_COLUMNS),
         lines=lines,
         movers=(
-            _movers("Largest improvements", report.improvements),
-            _movers("Largest deteriorations", report.deteriorations),
+            _movers("Largest improvements", report.improvements, now),
+            _movers("Largest deteriorations", report.deteriorations, now),
         ),
     )
 
@@ -56,8 +60,27 @@ def _line(counts: StatusCounts, *, total: bool = False) -> SummaryLine:
     return SummaryLine(counts.title, tuple(format_count(number) for number in numbers), total)
 
 
-def _movers(heading: str, movers: tuple[Mover, ...]) -> MoversTable:
+def _movers(heading: str, movers: tuple[Mover, ...], now: Mapping[str, str]) -> MoversTable:
+    """The movers with the periods they compare: the one most share heads the column ("Sep 2026"), and a
+    value from another period names it ("22% (Oct 2025)")."""
+    before = _periods([(m.before, m.comparator_period_text) for m in movers])
+    after = _periods([(m.after, now[m.ref]) for m in movers])
     lines = tuple(
-        (m.ref, m.title, m.before, m.after, format_relative_change(m.relative_change)) for m in movers
+        (m.ref, m.title, was, is_, format_relative_change(m.relative_change))
+        for m, was, is_ in zip(movers, before.cells, after.cells, strict=True)
     )
-    return MoversTable(heading, MOVER_COLUMNS, lines, "None this period.")
+    columns = (*MOVER_COLUMNS[:2], before.heading or "Was", after.heading or "Now", *MOVER_COLUMNS[4:])
+    return MoversTable(heading, columns, lines, "None this period.")
+
+
+@dataclass(frozen=True)
+class _PeriodColumn:
+    heading: str
+    cells: tuple[str, ...]
+
+
+def _periods(values: list[tuple[str, str]]) -> _PeriodColumn:
+    heading = most_common([period for _value, period in values])
+    return _PeriodColumn(
+        heading, tuple(value if period == heading else f"{value} ({period})" for value, period in values)
+    )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+from scorecard_report.format.bands import band_scale_text
 from scorecard_report.format.display import format_count, label_with_year
 from scorecard_report.format.periods import quarter_heading
 from scorecard_report.format.words import direction_arrow, judgement_word
-from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus
+from scorecard_report.inputs.vocabulary import Comparator, Direction, Frequency, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
-from scorecard_report.present.commentary import placeholder_text, plain_text
+from scorecard_report.present.commentary import DRAFT, placeholder_text, plain_text
 from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
 
 STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
@@ -41,6 +43,7 @@ class Column:
     width_mm: float
     numeric: bool = False
     emphasised: bool = False  # the row's headline figure, set in bold
+    subheading: str = ""  # the period the column holds or compares with: "Sep 2026", "vs Sep 2026"
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class TableCell:
     arrow: str = ""
     header: bool = False  # the row's ref or number: a row header for screen readers
     placeholder: bool = False
+    mark: str = ""  # before the text: "Draft" on commentary not yet approved
+    lines: tuple[str, ...] = ()  # after the text, one under another: a band scale, "Good ≥ 85%"
 
 
 @dataclass(frozen=True)
@@ -98,32 +103,67 @@ FIXED_WIDTHS_MM = {
     "direction": 28.0,
     "field": 16.0,
 }
+BANDED_TARGET_MM = 27.0
 FLEXIBLE_WEIGHTS = {"title": 3.0, "description": 3.0, "comment": 4.0}
 MIN_FLEXIBLE_MM = 22.0
 NUMERIC = {"target", "band", "current", "previous_period", "previous_year", "benchmark", "quarter", "annual"}
 EMPHASISED = {"current", "annual"}
+COMPARATORS = {"previous_period": Comparator.PREVIOUS_PERIOD, "previous_year": Comparator.PREVIOUS_YEAR}
+# Where a comparator's column goes when a section needs it: after the first of these the table has, else
+# just before the direction of travel.
+COMPARATOR_PLACES = {
+    "previous_period": ("current", "annual"),
+    "previous_year": ("previous_period", "current", "annual"),
+}
 
 
 def _kind(key: str) -> str:
     return key.split(":", 1)[0]
 
 
-def _fixed_width(key: str, heading: str) -> float | None:
-    """A field headed by one short word ("Rec") stays narrow; a longer heading needs room to read."""
+def _fixed_width(key: str, heading: str, banded: bool) -> float | None:
+    """A field headed by one short word ("Rec") stays narrow; a longer heading needs room to read. A
+    target column beside banded rows holds their thresholds, "Outstanding ≥ 95%", unbroken."""
     if _kind(key) == "field" and len(heading) > 6:
         return 24.0
+    if key == "target" and banded:
+        return BANDED_TARGET_MM
     return FIXED_WIDTHS_MM.get(_kind(key))
 
 
+@dataclass(frozen=True)
+class SectionTable:
+    """One section's table: its columns (a comparator's column added where a row needs it) and lines."""
+
+    columns: tuple[Column, ...]
+    lines: tuple[TableLine, ...]
+
+
+def compared_with_text(row: Row) -> str:
+    """``vs Sep 2026``: the period the row's direction of travel was judged against."""
+    return f"vs {row.compared_with.period_text}"
+
+
+def most_common(texts: list[str]) -> str:
+    """The text most rows share (the first of equals), or none for no rows."""
+    return Counter(texts).most_common(1)[0][0] if texts else ""
+
+
 class TableMaker:
-    """Turns report rows into table lines for the catalogue's columns (or its layout's preset)."""
+    """Turns report rows into table lines for the catalogue's columns (or its layout's preset).
+
+    Every arrow's comparator is on the page: where a section's row is judged against a period the
+    columns do not show, that period's column is added to the section's table, headed with the period
+    it holds; the direction column's heading names the comparator most rows share, and a cell judged
+    against another period names its own.
+    """
 
     def __init__(self, report: Report, final: bool) -> None:
         self.report, self.final = report, final
         self.field_headings = dict(report.fields)
         self.numbers = {row.ref: index for index, row in enumerate(report.rows, 1)}
         self.band_labels = self._band_labels()
-        self.columns = self._sized(self._expanded())
+        self.names = self._expanded()
 
     def _band_labels(self) -> dict[str, str]:
         labels: dict[str, str] = {}
@@ -167,8 +207,37 @@ class TableMaker:
             "comment": "Comment",
         }[name]
 
-    def _sized(self, columns: list[tuple[str, str]]) -> tuple[Column, ...]:
-        fixed = sum(_fixed_width(key, heading) or 0.0 for key, heading in columns)
+    def table(self, rows: tuple[Row, ...]) -> SectionTable:
+        """The section's columns and its lines, with a themed heading line wherever the group changes."""
+        columns = self._sized(self._with_comparators(rows), rows)
+        lines: list[TableLine] = []
+        group: str | None = None
+        for row in rows:
+            if row.group and row.group != group:
+                lines.append(TableLine(group=row.group))
+            group = row.group
+            lines.append(TableLine(tuple(self._cell(column, row) for column in columns)))
+        return SectionTable(columns, tuple(lines))
+
+    # ------------------------------------------------------------ columns
+
+    def _with_comparators(self, rows: tuple[Row, ...]) -> list[tuple[str, str]]:
+        """The columns, with the previous period or year added where a row's arrow is judged on it."""
+        columns = list(self.names)
+        keys = [key for key, _ in columns]
+        if "direction" not in keys:
+            return columns
+        for key, after in COMPARATOR_PLACES.items():
+            if key not in keys and any(_judged_on(row, key, keys) for row in rows):
+                places = [keys.index(name) + 1 for name in after if name in keys]
+                index = places[0] if places else keys.index("direction")
+                columns.insert(index, (key, self._heading(key)))
+                keys.insert(index, key)
+        return columns
+
+    def _sized(self, columns: list[tuple[str, str]], rows: tuple[Row, ...]) -> tuple[Column, ...]:
+        banded = any(row.band_scale is not None for row in rows)
+        fixed = sum(_fixed_width(key, heading, banded) or 0.0 for key, heading in columns)
         weights = sum(FLEXIBLE_WEIGHTS.get(key, 0.0) for key, _ in columns)
         room = max(TABLE_WIDTH_MM - fixed, MIN_FLEXIBLE_MM * max(weights, 1.0) / 3)
         return tuple(
@@ -176,27 +245,19 @@ class TableMaker:
                 key,
                 _kind(key),
                 heading,
-                _fixed_width(key, heading)
+                _fixed_width(key, heading, banded)
                 or max(room * FLEXIBLE_WEIGHTS.get(key, 1.0) / (weights or 1.0), MIN_FLEXIBLE_MM),
                 _kind(key) in NUMERIC,
                 _kind(key) in EMPHASISED,
+                _subheading(key, rows),
             )
             for key, heading in columns
         )
 
-    def lines(self, rows: tuple[Row, ...]) -> tuple[TableLine, ...]:
-        """The rows' lines, with a themed heading line wherever the group changes."""
-        lines: list[TableLine] = []
-        group: str | None = None
-        for row in rows:
-            if row.group and row.group != group:
-                lines.append(TableLine(group=row.group))
-            group = row.group
-            lines.append(TableLine(tuple(self._cell(column.key, row) for column in self.columns)))
-        return tuple(lines)
+    # ------------------------------------------------------------ cells
 
-    def _cell(self, key: str, row: Row) -> TableCell:
-        kind, _, detail = key.partition(":")
+    def _cell(self, column: Column, row: Row) -> TableCell:
+        kind, _, detail = column.key.partition(":")
         if kind in ("number", "ref"):
             text = format_count(self.numbers[row.ref]) if kind == "number" else row.ref
             return TableCell(text, header=True)
@@ -208,6 +269,8 @@ class TableMaker:
             return quarter_cell(row.quarters[int(detail) - 1], bool(row.bands))
         if kind == "field":
             return TableCell(dict(row.fields).get(detail, ""))
+        if kind == "direction":
+            return _direction_table_cell(row, column.subheading)
         return self._simple(kind, row)
 
     def _simple(self, kind: str, row: Row) -> TableCell:
@@ -218,20 +281,72 @@ class TableMaker:
             return TableCell(value.text, value.word, value.note, value.tone)
         if kind in ("previous_period", "previous_year"):
             return _figure_cell(row.previous_period if kind == "previous_period" else row.previous_year, row)
-        if kind == "direction":
-            direction = direction_cell(row)
-            return TableCell(direction.word, arrow=direction.arrow, tone=direction.tone)
         if kind == "comment":
             return self._comment(row)
-        return TableCell(
-            {"title": row.title, "description": row.description, "target": row.target_text}[kind]
-        )
+        if kind == "target":
+            return target_cell(row)
+        return TableCell({"title": row.title, "description": row.description}[kind])
 
     def _comment(self, row: Row) -> TableCell:
         text = row.commentary
         if text is None or text.empty or (text.draft and self.final):
             return TableCell("" if self.final else placeholder_text(row.ref), placeholder=not self.final)
-        return TableCell(plain_text(text))
+        return TableCell(plain_text(text), mark=DRAFT if text.draft else "")
+
+
+def _judged_on(row: Row, key: str, keys: list[str]) -> bool:
+    """Whether the row's arrow is judged on the figure ``key`` names, and no other column shows it.
+
+    An annual row's previous period is its previous year: either column shows it.
+    """
+    if row.comparator is not COMPARATORS[key]:
+        return False
+    other = "previous_year" if key == "previous_period" else "previous_period"
+    return not (other in keys and row.previous_period.period == row.previous_year.period)
+
+
+def _subheading(key: str, rows: tuple[Row, ...]) -> str:
+    """The period a column holds (that of its monthly rows: others name their own in the cell), or for
+    the direction column the comparator most of its rows share."""
+    if key == "direction":
+        return most_common([compared_with_text(row) for row in rows])
+    if key not in ("previous_period", "previous_year"):
+        return ""
+
+    def period(row: Row) -> str:
+        return (row.previous_period if key == "previous_period" else row.previous_year).period_text
+
+    texts = {period(row) for row in rows if row.frequency is Frequency.MONTHLY} or {
+        period(row) for row in rows
+    }
+    return texts.pop() if len(texts) == 1 else ""
+
+
+def _direction_table_cell(row: Row, heading: str) -> TableCell:
+    """The arrow and its word; the period compared with, where it is not the one the heading names."""
+    direction = direction_cell(row)
+    compared = compared_with_text(row)
+    return TableCell(
+        direction.word,
+        arrow=direction.arrow,
+        tone=direction.tone,
+        note="" if compared == heading else compared,
+    )
+
+
+def band_thresholds(row: Row) -> tuple[str, ...]:
+    """``Good ≥ 85%``, ``Outstanding ≥ 95%``: each band's threshold, worst to best, one to a line so
+    that a narrow column breaks between bands, not inside one."""
+    scale = row.band_scale
+    if scale is None:
+        return ()
+    parts = (band_scale_text((band,), row.polarity, row.unit, row.decimals) for band in scale.bands)
+    return tuple(part for part in parts if part)
+
+
+def target_cell(row: Row) -> TableCell:
+    """The target as written and, for a banded indicator, its band scale, so its band can be checked."""
+    return TableCell(row.target_text, lines=band_thresholds(row))
 
 
 def _figure_cell(figure: Figure | None, row: Row) -> TableCell:

@@ -25,6 +25,7 @@ DRAWING_MODULES = (
     "scorecard_report.render.chart_style",
     "scorecard_report.render.chart_scale",
     "scorecard_report.render.chart_kinds",
+    "scorecard_report.render.chart_labels",
     "scorecard_report.present.alt_text",
     "scorecard_report.model.report",
     "scorecard_report.format.display",

@@ -1,31 +1,91 @@
-"""The numbers a chart draws: its series, the lines the axis must reach, and the y axis's ticks and labels."""
+"""The numbers a chart draws: its series, the band scale behind it, the lines the axis must reach, and the
+y axis's ticks and labels."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from scorecard_report.format.display import MILLION, format_value
-from scorecard_report.inputs.vocabulary import Unit
-from scorecard_report.model.report import Row
+from scorecard_report.inputs.vocabulary import Polarity, Unit
+from scorecard_report.model.report import BandStep, Row
 from scorecard_report.present.alt_text import charted_benchmark
 
 
 def series_values(row: Row) -> list[float]:
-    """The trend as floats, oldest first, with NaN for a missing value so the line breaks there."""
-    return [math.nan if figure.value is None else float(figure.value) for figure in row.trend]
+    """The charted trend (``Row.chart_trend``) as floats, oldest first, NaN for a missing value."""
+    return [math.nan if figure.value is None else float(figure.value) for figure in row.chart_trend]
+
+
+def series_line(row: Row) -> tuple[list[float], list[float]]:
+    """The line's x positions (0, 1, … along the charted periods) and values.
+
+    A missing value is a NaN, where the line breaks; so is a point put between two charted periods
+    that are not consecutive (an annual chart's years either side of a year without a value), so that
+    no line joins them across the year it leaves out.
+    """
+    figures = row.chart_trend
+    xs: list[float] = []
+    ys: list[float] = []
+    for index, (figure, value) in enumerate(zip(figures, series_values(row), strict=True)):
+        if index and figures[index - 1].period.plus(row.frequency.months) != figure.period:
+            xs.append(index - 0.5)
+            ys.append(math.nan)
+        xs.append(float(index))
+        ys.append(value)
+    return xs, ys
+
+
+def band_thresholds(row: Row) -> list[Decimal]:
+    """Each band's threshold, worst first; none for an indicator without bands."""
+    if row.band_scale is None:
+        return []
+    return [step.threshold for step in row.band_scale.steps if step.threshold is not None]
 
 
 def reference_values(row: Row) -> list[Decimal]:
-    """Target bounds and the first benchmark: lines the y axis must reach so they are visible."""
+    """Target bounds, band thresholds and the first benchmark: what the y axis must reach to show."""
     values: list[Decimal] = []
     if row.target is not None:
         values += row.target.bounds
+    values += band_thresholds(row)
     benchmark = charted_benchmark(row)
     if benchmark is not None and benchmark.value is not None:
         values.append(benchmark.value)
     return values
+
+
+@dataclass(frozen=True)
+class BandRegion:
+    """The stretch of the y axis whose values are in ``step``'s band."""
+
+    step: BandStep
+    low: float
+    high: float
+
+
+def band_regions(row: Row, bottom: float, top: float) -> list[BandRegion]:
+    """Each step of the row's band scale as the stretch of the axis from ``bottom`` to ``top`` it covers.
+
+    A step runs from its threshold to the next (better) band's: upwards for polarity high, downwards for
+    low; the step below the bands runs from the worst threshold to the axis's worse end, the best band
+    to its better end. Steps the axis does not reach are left out.
+    """
+    if row.band_scale is None:
+        return []
+    below, *bands = row.band_scale.steps
+    steps = [below, *(step for step in bands if step.threshold is not None)]
+    higher_is_better = row.polarity is Polarity.HIGH
+    worse_end, better_end = (bottom, top) if higher_is_better else (top, bottom)
+    edges = [worse_end, *(float(step.threshold or 0) for step in steps[1:]), better_end]
+    regions = []
+    for step, (start, end) in zip(steps, pairwise(edges), strict=True):
+        low, high = max(min(start, end), bottom), min(max(start, end), top)
+        if high > low:
+            regions.append(BandRegion(step, low, high))
+    return regions
 
 
 @dataclass(frozen=True)

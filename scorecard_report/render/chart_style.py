@@ -15,6 +15,8 @@ TARGET_VERMILLION = "#D55E00"
 BENCHMARK_GREY = "#555555"
 LINE_COLOURS = {"series": SERIES_BLUE, "target": TARGET_VERMILLION, "benchmark": BENCHMARK_GREY}
 TARGET_BAND_FILL = "#FBE3D1"  # light vermillion behind a range target; its dashed edges carry the contrast
+BAND_TINT = 0.88  # the share of white in a band's tint: every line keeps 3:1 contrast on the defaults' tints
+UNCOLOURED_BAND_TINTS = ("#EEEEEE", "#F8F8F8")  # bands of the council's own naming, alternately
 TEXT_COLOUR = "#222222"
 AXIS_COLOUR = "#595959"
 GRID_COLOUR = "#DDDDDD"
@@ -53,6 +55,19 @@ def chart_style(size: ChartSize) -> AbstractContextManager[None]:
     # matplotlib types the settings' names as one Literal of every name; these are checked by rc_context.
     settings: Any = {**STYLE, "font.size": size.value.font_pt}
     return rc_context(settings)
+
+
+def tint(colour: str, white: float = BAND_TINT) -> str:
+    """``colour`` (#rrggbb) mixed with ``white`` parts of white: the light shade of a band's fill."""
+    channels = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    return "#" + "".join(f"{round(channel + (255 - channel) * white):02X}" for channel in channels)
+
+
+def band_fill(colour: str | None, position: int) -> str:
+    """A band's tint from its catalogue colour; a band without one takes a light grey, alternately."""
+    if colour is None:
+        return UNCOLOURED_BAND_TINTS[position % len(UNCOLOURED_BAND_TINTS)]
+    return tint(colour)
 
 
 def dashed(look: Look) -> dict[str, Any]:

@@ -13,19 +13,22 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from scorecard_report.present.appendix import AppendixPage, AppendixView
+from scorecard_report.present.appendix import AppendixPage, AppendixView, LabelledFigure
 from scorecard_report.present.commentary import BlockView, CommentaryView
 from scorecard_report.present.document import DocumentView, SectionView
 from scorecard_report.present.key import KeyTable
 from scorecard_report.present.pictures import ChartView
 from scorecard_report.render.docx_blocks import (
+    DRAFT_STYLE,
     MARGIN,
     OWNER_STYLE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     PLACEHOLDER_STYLE,
+    TABLE_TEXT_STYLE,
     Body,
     Pictures,
     complex_field,
@@ -187,8 +190,15 @@ class _DocxWriter:
         self._key_table(key.statuses, (45.0, 40.0, 120.0))
         self._key_table(key.bands, (45.0, 160.0))
         self._key_table(key.arrows, (25.0, 50.0, 130.0), arrows=True)
+        if key.comparator:
+            self._paragraph(key.comparator.heading, "Heading 2")
+            self.body.paragraph(key.comparator.text)
         self._paragraph(key.polarity_and_values, "Heading 2")
         self.body.paragraph(f"{key.polarity.text} {key.values.text}")
+        self._paragraph(key.drafts.heading, "Heading 2")
+        drafts = self._paragraph("", DRAFT_STYLE)
+        self.tables.mark(drafts, key.draft_mark, " ")
+        drafts.add_run(key.drafts.text)
         self._page_break()
 
     def _key_table(self, key: KeyTable, widths_mm: tuple[float, ...], *, arrows: bool = False) -> None:
@@ -245,7 +255,10 @@ class _DocxWriter:
     def _scorecard_table(self, section: SectionView) -> None:
         columns = section.columns
         table = self.tables.table(
-            [c.heading for c in columns], [c.width_mm for c in columns], rows=len(section.lines)
+            [c.heading for c in columns],
+            [c.width_mm for c in columns],
+            rows=len(section.lines),
+            subheadings=[c.subheading for c in columns],
         )
         for table_row, line in zip(table.rows[1:], section.lines, strict=True):
             no_split(table_row)
@@ -269,10 +282,14 @@ class _DocxWriter:
         self._paragraph(page.heading, "Heading 2")
         self._paragraph(page.section_line, OWNER_STYLE)
         headings = (labels.current, *(box.label for box in page.figures))
-        table = self.tables.table(headings, (45.0,) * len(headings))
+        table = self.tables.table(headings, (TABLE_WIDTH_MM / len(headings),) * len(headings))
         cells = self.tables.row(table, ("", *(box.text for box in page.figures)))
         cells[0].paragraphs[0].text = ""
         self.tables.value(cells[0], page.current, bold=True)
+        for cell, box in zip(cells[1:], page.figures, strict=True):
+            self._headline_box(cell, box)
+        if page.counts:
+            self.body.paragraph(page.counts)
         if page.chart:
             self._chart(page.chart)
         if page.variances:
@@ -291,6 +308,15 @@ class _DocxWriter:
             self._paragraph(labels.description, "Heading 3")
             self.body.paragraph(page.description)
 
+    def _headline_box(self, cell: _Cell, box: LabelledFigure) -> None:
+        """A change's arrow in its colour with its word, or a band scale one band to a line."""
+        if box.arrow:
+            self.tables.arrow(cell.add_paragraph(), box.arrow, box.word, box.tone)
+        for index, line in enumerate(box.lines):
+            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
+            paragraph.add_run(line).font.size = Pt(7.5)
+
     # Building blocks
 
     def _paragraph(self, text: str, style: str | None = None) -> Paragraph:
@@ -306,14 +332,23 @@ class _DocxWriter:
         self._paragraph(chart.caption, "Caption")
 
     def _commentary(self, view: CommentaryView) -> None:
+        """The slot's text; a draft's paragraphs in the draft style, the first starting with the mark."""
         if view.placeholder:
             self._paragraph(view.placeholder, PLACEHOLDER_STYLE)
-        for block in view.blocks:
-            self._block(block)
+        for number, block in enumerate(view.blocks):
+            self._block(block, view.draft if number == 0 else "", draft=bool(view.draft))
 
-    def _block(self, block: BlockView) -> None:
-        for item in block.items:
-            paragraph = self._paragraph("", "List Bullet" if block.bullets else None)
+    def _block(self, block: BlockView, mark: str = "", *, draft: bool = False) -> None:
+        for number, item in enumerate(block.items):
+            if draft:
+                # One paragraph style for the whole draft (its box); bullets keep their bullet as text.
+                paragraph = self._paragraph("", DRAFT_STYLE)
+                if mark and number == 0:
+                    self.tables.mark(paragraph, mark)
+                if block.bullets:
+                    paragraph.add_run("• ")
+            else:
+                paragraph = self._paragraph("", "List Bullet" if block.bullets else None)
             for run_view in item:
                 for index, line in enumerate(run_view.lines):
                     if index:

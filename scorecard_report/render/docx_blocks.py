@@ -26,10 +26,12 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 PLACEHOLDER_STYLE = "Commentary placeholder"
+DRAFT_STYLE = "Commentary draft"
 OWNER_STYLE = "Section owner"
 TABLE_TEXT_STYLE = "Table text"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
 MUTED = "505A5F"  # the grey of the placeholder and owner lines, as in the stylesheet
+DARK = "0B0C0C"  # the text colour, and the dashes of a draft's box, as in the stylesheet
 
 
 def rgb(colour: str) -> RGBColor:
@@ -205,7 +207,12 @@ def ensure_styles(document: DocxDocument, font: str | None, *, override_fonts: b
         style.base_style = styles["Normal"]
         style.font.italic = True
         style.font.color.rgb = RGBColor.from_string(MUTED)
-        _border(style)
+        _border(style, MUTED)
+    if DRAFT_STYLE not in names:
+        # Not colour alone: a dashed box and the mark's word before the text, as in the HTML.
+        style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        _border(style, DARK)
     if OWNER_STYLE not in names:
         style = styles.add_style(OWNER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = styles["Normal"]
@@ -217,8 +224,8 @@ def ensure_styles(document: DocxDocument, font: str | None, *, override_fonts: b
         style.paragraph_format.space_after = Pt(0)
 
 
-def _border(style: ParagraphStyle) -> None:
-    """A dashed box, so authors can find every slot that still needs writing."""
+def _border(style: ParagraphStyle, colour: str) -> None:
+    """A dashed box, so authors can find every slot that still needs writing or approving."""
     paragraph_properties = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
@@ -226,6 +233,6 @@ def _border(style: ParagraphStyle) -> None:
         edge.set(qn("w:val"), "dashed")
         edge.set(qn("w:sz"), "6")
         edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), MUTED)
+        edge.set(qn("w:color"), colour)
         borders.append(edge)
     paragraph_properties.append(borders)

@@ -10,6 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from scorecard_report.present.palette import Palette, Tone
 from scorecard_report.present.table import TableCell, ValueCell
@@ -29,8 +30,15 @@ class TableWriter:
     def __init__(self, body: Body, style_ids: Mapping[str, str], palette: Palette) -> None:
         self.body, self.style_ids, self.palette = body, style_ids, palette
 
-    def table(self, headings: Sequence[str], widths_mm: Sequence[float], rows: int = 0) -> Table:
-        """A table with a repeating header row and fixed column widths, built row by row, never by cell()."""
+    def table(
+        self,
+        headings: Sequence[str],
+        widths_mm: Sequence[float],
+        rows: int = 0,
+        subheadings: Sequence[str] = (),
+    ) -> Table:
+        """A table with a repeating header row and fixed column widths, built row by row, never by cell();
+        a heading's ``subheadings`` line (the period a column holds) goes under it, smaller."""
         table = self.body.table(rows=1 + rows, cols=len(headings))
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -40,9 +48,11 @@ class TableWriter:
             column.width = Mm(width)
         header = table.rows[0]
         repeat_header(header)
-        for cell, heading, width in zip(header.cells, headings, widths_mm, strict=True):
+        for index, (cell, heading, width) in enumerate(zip(header.cells, headings, widths_mm, strict=True)):
             cell.width = Mm(width)
             self.text(cell, heading, bold=True)
+            if index < len(subheadings) and subheadings[index]:
+                self.small(cell, subheadings[index])
             self.fill(cell, Tone.ACCENT)
         for row in table.rows[1:]:
             for cell, width in zip(row.cells, widths_mm, strict=True):
@@ -67,30 +77,56 @@ class TableWriter:
 
     def cell(self, cell: _Cell, value: TableCell, *, bold: bool) -> None:
         if value.arrow:
-            paragraph = cell.paragraphs[0]
-            paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
-            arrow = paragraph.add_run(value.arrow)
-            arrow.bold, arrow.font.size = True, Pt(11)
-            if value.tone is not None:
-                arrow.font.color.rgb = rgb(self.palette.swatch(value.tone).colour)
-            if value.text:
-                paragraph.add_run(f" {value.text}")
+            self.arrow(cell.paragraphs[0], value.arrow, value.text, value.tone)
+            if value.note:
+                self.small(cell, value.note)
             return
         if value.placeholder:
             self.text(cell, value.text)
             cell.paragraphs[0].runs[0].italic = True
             return
-        self.value(cell, ValueCell(value.text, value.note, value.tone, value.word), bold=bold)
+        if value.mark:
+            self.mark(cell.paragraphs[0], value.mark)
+        lines = value.lines
+        if value.text or not lines:
+            self.value(cell, ValueCell(value.text, value.note, value.tone, value.word), bold=bold)
+        else:  # a band scale without a target starts on the cell's first line
+            self.text(cell, lines[0])
+            cell.paragraphs[0].runs[-1].font.size = Pt(6.5)
+            lines = lines[1:]
+        for line in lines:
+            self.small(cell, line)
 
     def value(self, cell: _Cell, value: ValueCell, *, bold: bool = False) -> None:
         self.text(cell, value.text, bold=bold)
         for extra in (value.word, value.note):
             if extra:
-                note = cell.add_paragraph()
-                note._p.style = self.style_ids[TABLE_TEXT_STYLE]
-                note.add_run(extra).font.size = Pt(6.5)
+                self.small(cell, extra)
         if value.tone is not None:
             self.fill(cell, value.tone)
+
+    def arrow(self, paragraph: Paragraph, arrow: str, word: str, tone: Tone | None) -> None:
+        """An arrow, large and in its judgement's colour, and the word that says what it means."""
+        paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
+        run = paragraph.add_run(arrow)
+        run.bold, run.font.size = True, Pt(11)
+        if tone is not None:
+            run.font.color.rgb = rgb(self.palette.swatch(tone).colour)
+        if word:
+            paragraph.add_run(f" {word}")
+
+    def small(self, cell: _Cell, text: str) -> None:
+        """A line under the cell's text in small type: a word, a period, what an arrow compares with."""
+        note = cell.add_paragraph()
+        note._p.style = self.style_ids[TABLE_TEXT_STYLE]
+        note.add_run(text).font.size = Pt(6.5)
+
+    @staticmethod
+    def mark(paragraph: Paragraph, mark: str, after: str = ": ") -> None:
+        """The draft mark before the text, in bold italic: a word, not a colour."""
+        run = paragraph.add_run(mark)
+        run.bold, run.italic = True, True
+        paragraph.add_run(after)
 
     def text(self, cell: _Cell, text: str, *, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]

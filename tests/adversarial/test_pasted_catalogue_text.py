@@ -59,3 +59,22 @@ def test_control_characters_in_catalogue_text_are_cleaned_with_a_warning_naming_
     assert loaded.sections[0].title == "Front Door"
     assert loaded.indicators[0].description == "How many contacts came in"
     assert [str(warning) for warning in loaded.warnings] == run.warnings
+
+
+def test_a_pasted_character_on_a_line_shared_by_a_section_and_its_indicator_names_the_indicator(
+    tmp_path: Path,
+) -> None:
+    catalogue = tmp_path / "flow.yaml"
+    catalogue.write_text(
+        "title: Flow\norganisation: Org\nsections:\n"
+        "  - {id: a, title: A, indicators: [{ref: X1, title: Contacts\x01, unit: count,"
+        " polarity: neutral}]}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "values.csv"
+    data.write_text("ref,period,value\nX1,2023-01,5\n", encoding="utf-8")
+    run = scorecard("validate", "--catalogue", catalogue, "--data", data)
+    assert run.code == 0, run.err
+    assert run.warnings == [
+        f"warning: {catalogue}:4: ref X1: removed 1 control character (U+0001) from the text ({HINT})"
+    ]

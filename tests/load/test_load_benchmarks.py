@@ -32,11 +32,11 @@ def test_a_file_value_replaces_the_catalogues_and_carries_its_year(tmp_path: Pat
     region, england = row.benchmarks
     # FD8 shows 93% (93.4 at 0 dp). The file's 95 replaces the catalogue's 81: 93 < 95, polarity high → worse.
     assert (region.value, region.year, region.text) == (Decimal(95), "2022/23", "95%")
-    assert (region.comparison, region.difference_text) == (Comparison.WORSE, "-2%")
+    assert (region.comparison, region.difference_text) == (Comparison.WORSE, "\u2212\u20602pp")
     # England stays the catalogue's 79.6 → shown 80%; 93 > 80 → better, +13 points; year from the catalogue.
     assert (england.value, england.year) == (Decimal("79.6"), "2021/22")
     assert england.comparison is Comparison.BETTER
-    assert england.difference_text == "+13%"
+    assert england.difference_text == "+\u206013pp"
 
 
 def test_a_value_without_a_year_takes_the_benchmarks_year(tmp_path: Path) -> None:

@@ -345,6 +345,39 @@ def test_value_from_numerator_and_denominator(
     assert table.series(ref) == {Month(2023, 1): value}
 
 
+def test_numerator_and_denominator_are_kept_as_read(write_file: Write, values_catalogue: Catalogue) -> None:
+    # The long form's own columns, "1,238"-style separators included; a value left empty is computed
+    # (45 / 50 x 100 = 90), one given is kept; half a ratio beside a value is kept as it was read.
+    table = read(
+        write_file,
+        values_catalogue,
+        "ref,period,value,numerator,denominator,note\n"
+        'P1,2023-01,,45,50,\nP1,2023-02,90,"1,161","1,290",\nP1,2023-03,88,,,\n'
+        "R1,2023-01,,145,20000,\nC1,2023-01,12,12,,half\n",
+    )
+    by_period = {(o.ref, o.period): (o.value, o.numerator, o.denominator) for o in table.observations}
+    assert by_period == {
+        ("P1", Month(2023, 1)): (Decimal(90), Decimal(45), Decimal(50)),
+        ("P1", Month(2023, 2)): (Decimal(90), Decimal(1161), Decimal(1290)),
+        ("P1", Month(2023, 3)): (Decimal(88), None, None),
+        ("R1", Month(2023, 1)): (Decimal("72.5"), Decimal(145), Decimal(20000)),
+        ("C1", Month(2023, 1)): (Decimal(12), Decimal(12), None),
+    }
+    assert table.ratio("P1", Month(2023, 2)) == (Decimal(1161), Decimal(1290))
+    assert table.ratio("P1", Month(2023, 3)) == (None, None)  # a value without its parts
+    assert table.ratio("P9", Month(2023, 1)) == (None, None)  # no such ref
+    assert dict(table.ratios("R1")) == {Month(2023, 1): (Decimal(145), Decimal(20000))}
+
+
+def test_without_the_columns_there_is_no_numerator_or_denominator(
+    write_file: Write, values_catalogue: Catalogue
+) -> None:
+    table = read(write_file, values_catalogue, "ref,period,value\nP1,2023-01,93\n")
+    [observation] = table.observations
+    assert (observation.numerator, observation.denominator) == (None, None)
+    assert table.ratios("P1") == {}
+
+
 @pytest.mark.parametrize(
     "line",
     ["P1,2023-01,80,45,50", "P1,2023-01,0.9,45,50", "R1,2023-01,7.25,145,20000", "C1,2023-01,13,12,1"],

@@ -59,21 +59,35 @@ def row_text(text: str, ref: str) -> str:
     return " ".join(rest[: end.start() if end else None].split())
 
 
-def test_rows_show_current_previous_year_target_and_direction(built: Path) -> None:
+def test_rows_show_current_the_comparator_previous_year_target_and_direction(built: Path) -> None:
     text = pdf_text(built)
-    # FD8: 93.4 → 93% (above the 85-90% range, polarity high → exceeding → Green); Jan 2022 62%;
-    # up from Dec 2022's 83 → Improving.
+    # Each arrow's comparator is on the page: the monthly rows are judged against Dec 2022, so both
+    # sections' tables have a Previous Period column headed Dec 2022, and the direction column says so.
+    words = " ".join(text.split())
+    assert words.count("Current Previous Period Dec 2022 Previous Year Jan 2022 Target") == 2, words
+    assert words.count("Direction of Travel vs Dec 2022") == 2, words
+    # FD8: 93.4 → 93% (above the 85-90% range, polarity high → exceeding → Green); Dec 2022 83%;
+    # Jan 2022 62%; up from Dec 2022's 83 → Improving.
     fd8 = row_text(text, "FD8")
-    assert re.search(r"93%\s*Green\s*62%\s*85-90%\s*81%\s*80%\s*↑\s*Improving", fd8), fd8
-    # CF5: 70.5 → 71% against 73% with 5% tolerance (≥ 69.35) → Amber; no previous year; down from 74.
+    assert re.search(r"93%\s*Green\s*83%\s*62%\s*85–\u2060?90%\s*81%\s*80%\s*↑\s*Improving", fd8), fd8
+    # CF5: 70.5 → 71% against 73% with 5% tolerance (≥ 69.35) → Amber; down from Dec 2022's 74 → Declining;
+    # no previous year.
     cf5 = row_text(text, "CF5")
-    assert re.search(r"71%\s*Amber\s*Not yet available\s*73%\s*↓\s*Declining", cf5), cf5
-    # CLA1: 145/20000 × 10,000 = 72.5 against <=70 with tolerance 2 → Red; Jan 2022 70.0; up → Declining.
+    assert re.search(r"71%\s*Amber\s*74%\s*Not yet available\s*≥\s*73%\s*↓\s*Declining", cf5), cf5
+    # CLA1: 145/20000 × 10,000 = 72.5 against <=70 with tolerance 2 → Red; Dec 2022 71.5; Jan 2022 70.0;
+    # up → Declining.
     cla1 = row_text(text, "CLA1")
-    assert re.search(r"72\.5\s*Red\s*70\.0\s*<=70\s*↑\s*Declining", cla1), cla1
-    # CLA9 is quarterly: a January report shows Q3 2022/23 (December) 94, in the gap → Good.
+    assert re.search(r"72\.5\s*Red\s*71\.5\s*70\.0\s*≤\s*70\s*↑\s*Declining", cla1), cla1
+    # CLA9 is quarterly: a January report shows Q3 2022/23 (December) 94, in the gap → Good; its
+    # previous period is Q2 2022/23 (88), which its arrow names, as the heading names Dec 2022. The target
+    # cell gives each band's threshold: the lower bound of 75-84, 85-93 and 95-99.
     cla9 = row_text(text, "CLA9")
-    assert re.search(r"94%\s*Good\s*Q3\s*2022/23\s*90%\s*Q3 2021/22\s*↑\s*Improving", cla9), cla9
+    assert re.search(
+        r"94%\s*Good\s*Q3 2022/23\s*88%\s*Q2 2022/23\s*90%\s*Q3 2021/22\s*"
+        r"Requires improvement\s*≥\s*75%\s*Good\s*≥\s*85%\s*Outstanding\s*≥\s*95%\s*"
+        r"↑\s*Improving\s*vs Q2 2022/23",
+        cla9,
+    ), cla9
 
 
 def test_the_pdf_is_tagged_with_language_and_title(built: Path) -> None:

@@ -94,15 +94,17 @@ def test_table_header_repeats_and_rows_do_not_split(document: DocxDocument) -> N
     header = table.rows[0]._tr.trPr
     assert header.find(qn("w:tblHeader")).get(qn("w:val")) == "true"
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])
+    # The arrows compare with Dec 2022: its column, and the direction column, say the period.
     assert [c.text for c in table.rows[0].cells] == [
         "Ref",
         "Indicator",
         "Current",
-        "Previous Year",
+        "Previous Period\nDec 2022",
+        "Previous Year\nJan 2022",
         "Target",
         "Regional Average (2021/22)",
         "England Average (2021/22)",
-        "Direction of Travel",
+        "Direction of Travel\nvs Dec 2022",
     ]
 
 
@@ -111,11 +113,17 @@ def test_current_cells_are_shaded_and_carry_their_word(document: DocxDocument) -
     fd8 = front_door.rows[2].cells
     # FD8 93.4 → 93%, above the 85-90% range → Green (#00703c) with the word.
     assert (fd8[0].text, fd8[2].text, shading(fd8[2])) == ("FD8", "93%\nGreen", "00703C")
-    assert fd8[6].text == "80%"
-    assert fd8[7].text == "↑ Improving"
+    assert (fd8[3].text, fd8[4].text) == ("83%", "62%")  # Dec 2022, the arrow's comparator; Jan 2022
+    assert fd8[7].text == "80%"
+    assert fd8[8].text == "↑ Improving"
     cf5 = front_door.rows[3].cells
-    # CF5 70.5 → 71% against 73% within 5% → Amber (#ffdd00).
-    assert (cf5[2].text, shading(cf5[2]), cf5[3].text) == ("71%\nAmber", "FFDD00", "Not yet available")
+    # CF5 70.5 → 71% against 73% within 5% → Amber (#ffdd00); Dec 2022 74%; no value for Jan 2022.
+    assert (cf5[2].text, shading(cf5[2]), cf5[3].text, cf5[4].text) == (
+        "71%\nAmber",
+        "FFDD00",
+        "74%",
+        "Not yet available",
+    )
     care = scorecard_table(document, "CLA1")
     cla9 = care.rows[2].cells
     # Quarterly: Q3 2022/23 (December) 94, in the gap between bands → Good.

@@ -175,7 +175,7 @@ def test_low_polarity_rate_as_shown(report: Report) -> None:
     assert l1.current.text == "72.0"
     assert l1.status is RagStatus.AMBER
     assert (l1.direction, l1.judgement) == (Direction.DOWN, Judgement.IMPROVING)
-    assert l1.change_text == "-0.1"
+    assert l1.change_text == "\u2212\u20600.1"  # a real minus joined to its number
 
 
 def test_direction_against_previous_year_when_configured(report: Report) -> None:

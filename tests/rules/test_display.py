@@ -18,13 +18,16 @@ from hypothesis import strategies as st
 from scorecard_report.format.display import format_change, format_size_of_change, format_target, format_value
 from scorecard_report.format.periods import format_period
 from scorecard_report.inputs.periods import FinancialCalendar, Month
-from scorecard_report.inputs.vocabulary import Frequency, Unit
+from scorecard_report.inputs.vocabulary import Frequency, Polarity, Unit
 from scorecard_report.load.targets import parse_target
 from scorecard_report.rules.numbers import parse_number, round_half_away
 
 D = Decimal
 FAST = settings(max_examples=200, deadline=None)
 MISSING = "Not yet available"
+# House typography: a real minus (U+2212) or a plus, joined to its number by a WORD JOINER (U+2060).
+MINUS = "\u2212\u2060"
+PLUS = "+\u2060"
 
 
 @pytest.mark.parametrize(
@@ -50,7 +53,7 @@ def test_default_decimals(unit: Unit, decimals: int) -> None:
         pytest.param("1238.5", Unit.COUNT, 0, "1,239", id="count 1238.5 → 1,239 (half away)"),
         pytest.param("1234567", Unit.COUNT, 0, "1,234,567", id="count 1234567 → 1,234,567"),
         pytest.param("0", Unit.COUNT, 0, "0", id="count 0 → 0"),
-        pytest.param("-43", Unit.COUNT, 0, "-43", id="count -43 → -43"),
+        pytest.param("-43", Unit.COUNT, 0, MINUS + "43", id="count -43 → −43"),
         pytest.param("93", Unit.PERCENT, 0, "93%", id="percent 93 → 93%"),
         pytest.param("93.4", Unit.PERCENT, 0, "93%", id="percent 93.4 → 93%"),
         pytest.param("70.5", Unit.PERCENT, 0, "71%", id="percent 70.5 → 71% (half away)"),
@@ -76,8 +79,8 @@ def test_default_decimals(unit: Unit, decimals: int) -> None:
             "1050000", Unit.CURRENCY, 0, "£1.1m", id="currency 1,050,000 → 1.05 → £1.1m (half away)"
         ),
         pytest.param("12345678", Unit.CURRENCY, 0, "£12.3m", id="currency 12,345,678 → £12.3m"),
-        pytest.param("-1250", Unit.CURRENCY, 0, "-£1,250", id="negative currency → -£1,250"),
-        pytest.param("-1250000", Unit.CURRENCY, 0, "-£1.3m", id="negative million → -£1.3m"),
+        pytest.param("-1250", Unit.CURRENCY, 0, MINUS + "£1,250", id="negative currency → −£1,250"),
+        pytest.param("-1250000", Unit.CURRENCY, 0, MINUS + "£1.3m", id="negative million → −£1.3m"),
     ],
 )
 def test_format_value(value: str, unit: Unit, decimals: int, shown: str) -> None:
@@ -93,16 +96,17 @@ def test_missing_is_shown_as_the_label(unit: Unit) -> None:
 @pytest.mark.parametrize(
     ("change", "unit", "decimals", "shown"),
     [
-        pytest.param("1.3", Unit.PERCENT, 1, "+1.3%", id="percent +1.3 points → +1.3%"),
-        pytest.param("-2.5", Unit.PERCENT, 0, "-3%", id="percent -2.5 at 0 dp → -3% (half away)"),
-        pytest.param("-43", Unit.COUNT, 0, "-43", id="count -43 → -43"),
-        pytest.param("152", Unit.COUNT, 0, "+152", id="count 152 → +152"),
-        pytest.param("1250", Unit.COUNT, 0, "+1,250", id="count 1250 → +1,250"),
+        pytest.param("1.3", Unit.PERCENT, 1, PLUS + "1.3pp", id="percent +1.3 points → +1.3pp"),
+        pytest.param("-2.5", Unit.PERCENT, 0, MINUS + "3pp", id="percent -2.5 at 0 dp → −3pp (half away)"),
+        pytest.param("-43", Unit.COUNT, 0, MINUS + "43", id="count -43 → −43"),
+        pytest.param("152", Unit.COUNT, 0, PLUS + "152", id="count 152 → +152"),
+        pytest.param("1250", Unit.COUNT, 0, PLUS + "1,250", id="count 1250 → +1,250"),
         pytest.param("0", Unit.COUNT, 0, "0", id="zero has no sign → 0"),
         pytest.param("0.4", Unit.COUNT, 0, "0", id="0.4 rounds to 0 → 0, no sign"),
         pytest.param("-0.4", Unit.COUNT, 0, "0", id="-0.4 rounds to 0 → 0, no '-0'"),
-        pytest.param("-1250", Unit.CURRENCY, 0, "-£1,250", id="currency -1250 → -£1,250"),
-        pytest.param("1.5", Unit.RATE, 1, "+1.5", id="rate +1.5"),
+        pytest.param("-1250", Unit.CURRENCY, 0, MINUS + "£1,250", id="currency -1250 → −£1,250"),
+        pytest.param("1.5", Unit.RATE, 1, PLUS + "1.5", id="rate +1.5"),
+        pytest.param("-1382400", Unit.CURRENCY, 0, MINUS + "£1.4m", id="currency -1,382,400 → −£1.4m"),
     ],
 )
 def test_format_change(change: str, unit: Unit, decimals: int, shown: str) -> None:
@@ -136,7 +140,7 @@ decimals = st.integers(0, 2)
 @given(values, st.sampled_from([Unit.COUNT, Unit.RATE, Unit.DAYS, Unit.AVERAGE, Unit.PERCENT]), decimals)
 def test_shown_text_reads_back_as_the_rounded_value(value: Decimal, unit: Unit, places: int) -> None:
     text = format_value(value, unit, places, MISSING)
-    number, had_percent = parse_number(text)
+    number, had_percent = parse_number(text.replace("\u2060", ""))  # parse_number reads U+2212
     assert number == round_half_away(value, places)
     assert had_percent is (unit is Unit.PERCENT)
     fraction = text.rstrip("%").partition(".")[2]
@@ -148,8 +152,8 @@ def test_shown_text_reads_back_as_the_rounded_value(value: Decimal, unit: Unit, 
 def test_currency_under_a_million_reads_back(value: Decimal) -> None:
     text = format_value(value, Unit.CURRENCY, 0, MISSING)
     # No negative zero: the sign shows only when the shown amount is not 0.
-    assert text.startswith("-£" if round_half_away(value, 0) < 0 else "£")
-    assert parse_number(text.replace("£", ""))[0] == round_half_away(value, 0)
+    assert text.startswith(MINUS + "£" if round_half_away(value, 0) < 0 else "£")
+    assert parse_number(text.replace("£", "").replace("\u2060", ""))[0] == round_half_away(value, 0)
 
 
 @FAST
@@ -158,7 +162,7 @@ def test_currency_of_a_million_or_more_is_in_millions_to_one_decimal(value: Deci
     text = format_value(value, Unit.CURRENCY, 0, MISSING)
     if abs(value) >= 1_000_000:
         assert text.endswith("m")
-        millions = parse_number(text.replace("£", "").removesuffix("m"))[0]
+        millions = parse_number(text.replace("£", "").replace("\u2060", "").removesuffix("m"))[0]
         assert millions == round_half_away(value / 1_000_000, 1)
 
 
@@ -167,23 +171,26 @@ def test_currency_of_a_million_or_more_is_in_millions_to_one_decimal(value: Deci
 def test_change_sign_follows_the_rounded_change(change: Decimal, unit: Unit, places: int) -> None:
     text = format_change(change, unit, places)
     rounded = round_half_away(change, places)
-    assert text.startswith("+") is (rounded > 0)
-    assert text.startswith("-") is (rounded < 0)
-    assert format_change(-change, unit, places).lstrip("+-") == text.lstrip("+-")
+    assert text.startswith(PLUS) is (rounded > 0)
+    assert text.startswith(MINUS) is (rounded < 0)
+    assert "-" not in text  # never a hyphen for a minus
+    assert format_change(-change, unit, places).removeprefix(PLUS).removeprefix(MINUS) == text.removeprefix(
+        PLUS
+    ).removeprefix(MINUS)
 
 
 @pytest.mark.parametrize(
     ("written", "shown"),
     [
-        ("1350000", "£1.4m"),  # 1.35m → 1.4m, half away from zero
-        ("Below 1350000", "Below £1.4m"),
-        ("1000-2,500", "£1,000-£2,500"),
-        ("<=800", "<=£800"),
-        ("£900", "£900"),  # already money: as written
+        ("1350000", "≤\u00a0£1.4m"),  # 1.35m → 1.4m, half away from zero; polarity low: at most
+        ("Below 1350000", "<\u00a0£1.4m"),
+        ("1000-2,500", "£1,000–\u2060£2,500"),
+        ("<=800", "≤\u00a0£800"),
+        ("£900", "≤\u00a0£900"),  # already money: the same number
     ],
 )
 def test_currency_targets_are_shown_as_money(written: str, shown: str) -> None:
-    assert format_target(parse_target(written), Unit.CURRENCY) == shown
+    assert format_target(parse_target(written), Unit.CURRENCY, Polarity.LOW) == shown
 
 
 @pytest.mark.parametrize(

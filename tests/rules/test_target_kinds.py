@@ -21,7 +21,9 @@ D = Decimal
     [
         pytest.param("85%", SingleValue(D(85), "85%", True), id="85% → a single value with its % sign"),
         pytest.param(">=65", Above(D(65), True, ">=65"), id=">=65 → above 65, inclusive"),
-        pytest.param("Below 7 days", Below(D(7), False, "Below 7 days"), id="Below 7 days → below 7"),
+        pytest.param(
+            "Below 7 days", Below(D(7), False, "Below 7 days", label="days"), id="Below 7 days → below 7"
+        ),
         pytest.param("20% - 16%", Range(D(16), D(20), "20% - 16%", True), id="a range keeps its text"),
         pytest.param({"above": "65"}, Above(D(65), False, ">65"), id="{above: 65} is written >65"),
         pytest.param({"min": "90", "max": "85"}, Range(D(85), D(90), "90-85"), id="{min: 90, max: 85}"),
