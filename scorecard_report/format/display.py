@@ -87,17 +87,20 @@ def format_change(
     return signed(sign, format_value(abs(rounded), unit, decimals, "", millions))
 
 
+def format_size(change: Decimal, unit: Unit, decimals: int) -> str:
+    """How big a difference is, in a table: ``127``, ``0.6pp``, ``£1,250`` (unsigned)."""
+    size = abs(round_half_away(change, decimals))
+    if unit is Unit.PERCENT:
+        return f"{_grouped(size, decimals)}{POINTS}"
+    return format_value(size, unit, decimals, "")
+
+
 def format_size_of_change(change: Decimal, unit: Unit, decimals: int) -> str:
     """How big a difference is, for a sentence: ``127``, ``3 percentage points``, ``£1,250``."""
     size = abs(round_half_away(change, decimals))
     if unit is Unit.PERCENT:
         return f"{_grouped(size, decimals)} percentage point{'' if size == 1 else 's'}"
     return format_value(size, unit, decimals, "")
-
-
-def format_relative_change(share: Decimal) -> str:
-    """A share of the comparator's size as a whole percentage: 0.125 → ``13%`` (half away from zero)."""
-    return f"{_grouped(share * 100, 0)}%"
 
 
 def plain(value: Decimal) -> str:

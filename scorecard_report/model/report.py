@@ -196,12 +196,6 @@ class Mover:
     before_value: Decimal  # the comparator's shown value
     change: Decimal  # current minus comparator, as shown
 
-    @property
-    def relative_change(self) -> Decimal:
-        """|change| / |comparator|, 0 where the comparator is 0. No longer what movers are ranked by:
-        kept only until the summary page shows ``score``."""
-        return abs(self.change) / abs(self.before_value) if self.before_value else Decimal(0)
-
 
 @dataclass(frozen=True)
 class Report:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from scorecard_report.format.display import format_size_of_change, format_value
+from scorecard_report.format.display import format_size, format_value
 from scorecard_report.inputs.vocabulary import Judgement, RagStatus, Unit
 from scorecard_report.model.report import BandCount, Mover, Row, SectionReport, StatusCounts
 from scorecard_report.rules.bands import BELOW_BANDS_KEY
@@ -103,7 +103,7 @@ def _mover(row: Row, section: str) -> Mover | None:
         score=score,
         score_text=format_value(score, Unit.AVERAGE, 1, ""),
         typical_movement=typical,
-        typical_movement_text=format_size_of_change(typical, row.unit, average_decimals),
+        typical_movement_text=format_size(typical, row.unit, average_decimals),
         comparator_period=before.period,
         comparator_period_text=before.period_text,
         before_value=before.shown,

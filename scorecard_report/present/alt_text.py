@@ -54,15 +54,17 @@ def _context_text(row: Row) -> str:
 
 
 def _span_text(row: Row) -> str:
-    count = len(row.trend)
+    count = len(row.chart_trend)
+    if count == 1:
+        return f"1 {period_noun(row.frequency, plural=False)}, {row.chart_trend[0].period_text}"
     return (
         f"{format_count(count)} {period_noun(row.frequency, plural=count != 1)}"
-        f" from {row.trend[0].period_text} to {row.trend[-1].period_text}"
+        f" from {row.chart_trend[0].period_text} to {row.chart_trend[-1].period_text}"
     )
 
 
 def _missing_text(row: Row) -> str:
-    missing = sum(figure.missing for figure in row.trend)
+    missing = sum(figure.missing for figure in row.chart_trend)
     return f", {format_count(missing)} of them without a value" if missing else ""
 
 

@@ -103,7 +103,7 @@ def appendix_page(
         figures=_figures(row),
         counts=counts_sentence(row),
         chart=None if chart is None else _chart(row, chart),
-        variances=tuple(LabelledFigure(f.period_text, f.variance_text or DASH) for f in row.trend)
+        variances=tuple(LabelledFigure(f.period_text, f.variance_text or DASH) for f in row.chart_trend)
         if row.target
         else (),
         benchmarks=tuple(_benchmark(b) for b in row.benchmarks if b.value is not None),

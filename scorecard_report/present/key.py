@@ -199,5 +199,12 @@ def _values(missing_label: str) -> Prose:
         "Values",
         Run("Values are compared as shown, rounded half away from zero. "),
         Run(missing_label, bold=True),
-        Run(" means the figure is not available yet; it has no status and no direction."),
+        Run(" means the figure is not available yet; it has no status and no direction. "),
+        Run(
+            "Where two values would look the same but are judged different, they are shown with more "
+            "precision (£1.38m against £1.35m). Changes and differences are signed: + is higher, − is "
+            "lower; for percentages they are in percentage points (pp): 85% to 88% is +3pp, not a 3% rise. "
+            "Targets: ≥ at least · > more than · ≤ at most · < less than · 85–90% from 85% to 90%, both "
+            "included."
+        ),
     )

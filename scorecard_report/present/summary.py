@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scorecard_report.format.display import format_count, format_relative_change
+from scorecard_report.format.display import format_count
 from scorecard_report.model.report import Mover, Report, StatusCounts
+from scorecard_report.model.summary import MOVERS_KEY
 from scorecard_report.present.table import most_common
 
-COUNT_COLUMNS = ("Green", "Amber", "Red", "No status", "Improving", "Declining")
+STATUS_COLUMNS = ("Green", "Amber", "Red", "No status")
+DIRECTION_COLUMNS = ("Improving", "Declining")
+NO_BAND = "No band"
 # "Was" and "Now" give way to the periods they hold, where the movers have any.
-MOVER_COLUMNS = ("Ref", "Indicator", "Was", "Now", "Relative change")
+MOVER_COLUMNS = ("Ref", "Indicator", "Was", "Now", "Change", "Against its usual movement")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class SummaryView:
     columns: tuple[str, ...]
     lines: tuple[SummaryLine, ...]
     movers: tuple[MoversTable, ...]
+    movers_note: str  # what the ranking means, said under the movers
 
 
 def summary_view(report: Report) -> SummaryView:
@@ -46,17 +50,27 @@ def summary_view(report: Report) -> SummaryView:
     return SummaryView(
         anchor="summary",
         title="Summary",
-        columns=("Section", *COUNT_COLUMNS),
+        columns=("Section", *_count_columns(report)),
         lines=lines,
         movers=(
             _movers("Largest improvements", report.improvements, now),
             _movers("Largest deteriorations", report.deteriorations, now),
         ),
+        movers_note=MOVERS_KEY,
     )
 
 
+def _count_columns(report: Report) -> tuple[str, ...]:
+    """RAG, then each performance band beside it where the report has any, then direction of travel."""
+    first = report.summary[0] if report.summary else report.total
+    bands = (*(band.label for band in first.bands), NO_BAND) if first and first.bands else ()
+    return (*STATUS_COLUMNS, *bands, *DIRECTION_COLUMNS)
+
+
 def _line(counts: StatusCounts, *, total: bool = False) -> SummaryLine:
-    numbers = (counts.green, counts.amber, counts.red, counts.no_status, counts.improving, counts.declining)
+    statuses = (counts.green, counts.amber, counts.red, counts.no_status)
+    bands = (*(band.count for band in counts.bands), counts.no_band) if counts.bands else ()
+    numbers = (*statuses, *bands, counts.improving, counts.declining)
     return SummaryLine(counts.title, tuple(format_count(number) for number in numbers), total)
 
 
@@ -66,7 +80,7 @@ def _movers(heading: str, movers: tuple[Mover, ...], now: Mapping[str, str]) -> 
     before = _periods([(m.before, m.comparator_period_text) for m in movers])
     after = _periods([(m.after, now[m.ref]) for m in movers])
     lines = tuple(
-        (m.ref, m.title, was, is_, format_relative_change(m.relative_change))
+        (m.ref, m.title, was, is_, m.change_text, f"{m.score_text} × usual {m.typical_movement_text}")
         for m, was, is_ in zip(movers, before.cells, after.cells, strict=True)
     )
     columns = (*MOVER_COLUMNS[:2], before.heading or "Was", after.heading or "Now", *MOVER_COLUMNS[4:])

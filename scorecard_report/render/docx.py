@@ -215,7 +215,8 @@ class _DocxWriter:
     def _summary(self) -> None:
         summary = self.doc.summary
         self._paragraph(summary.title, "Heading 1")
-        table = self.tables.table(summary.columns, (90.0, 25.0, 25.0, 25.0, 25.0, 25.0, 25.0))
+        counts = len(summary.columns) - 1
+        table = self.tables.table(summary.columns, (70.0, *(203.0 / counts,) * counts))
         for line in summary.lines:
             self.tables.row(table, (line.title, *line.counts))
         for movers in summary.movers:
@@ -223,9 +224,10 @@ class _DocxWriter:
             if not movers.lines:
                 self.body.paragraph(movers.empty)
                 continue
-            table = self.tables.table(movers.columns, (18.0, 120.0, 25.0, 25.0, 30.0))
+            table = self.tables.table(movers.columns, (18.0, 110.0, 30.0, 30.0, 30.0, 55.0))
             for mover in movers.lines:
                 self.tables.row(table, mover)
+        self.body.paragraph(summary.movers_note)
         self._page_break()
 
     def _report_commentary(self) -> None:

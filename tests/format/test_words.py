@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard_report.format.display import band_label, format_count, format_relative_change, label_with_year
+from scorecard_report.format.display import band_label, format_count, label_with_year
 from scorecard_report.format.periods import quarter_heading, report_period_text
 from scorecard_report.format.words import (
     DASH,
@@ -27,20 +27,6 @@ from scorecard_report.inputs.vocabulary import Comparison, Direction, Judgement,
 
 D = Decimal
 APRIL = FinancialCalendar(4)
-
-
-@pytest.mark.parametrize(
-    ("share", "shown"),
-    [
-        pytest.param("0.125", "13%", id="12.5% → 13%, half away from zero (half to even gives 12%)"),
-        pytest.param("0.145", "15%", id="14.5% → 15% (half to even gives 14%)"),
-        pytest.param("0.1204819", "12%", id="83 → 93 is 12.05% → 12%"),
-        pytest.param("0.004", "0%", id="0.4% → 0%"),
-        pytest.param("14", "1,400%", id="a fifteenfold rise → 1,400%, grouped like every number"),
-    ],
-)
-def test_relative_change_is_a_whole_percentage(share: str, shown: str) -> None:
-    assert format_relative_change(D(share)) == shown
 
 
 @pytest.mark.parametrize(

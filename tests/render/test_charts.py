@@ -99,7 +99,7 @@ def _same(actual: list[float], expected: list[float]) -> bool:
         (
             "012",
             "012 was £1.3m in 2021/22, with no value for 2020/21."
-            " Trend of 13 years from 2009/10 to 2021/22, 12 of them without a value.",
+            " Trend of 1 year, 2021/22.",  # an annual chart draws only the years with a value
         ),
     ],
 )
