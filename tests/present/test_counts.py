@@ -16,9 +16,10 @@ from .support import plain
 
 
 def test_a_missed_target_says_how_many_more_it_needed(rows: dict[str, Row]) -> None:
-    # 166 of 201 = 82.59% → 83%. 90% of 201 is 180.9, rounded up: 181; 181 − 166 = 15.
+    # 166 of 201 = 82.59% → 83%. Compared as shown: 180 of 201 = 89.55%, shown 90%, meets 90%;
+    # 179 of 201 = 89.05%, shown 89%, does not. 180 − 166 = 14.
     assert plain(counts_sentence(rows["CA1"])) == (
-        "166 of 201 (83%); meeting the 90% target would need 181, 15 more."
+        "166 of 201 (83%); meeting the 90% target would need 180, 14 more."
     )
 
 
@@ -32,7 +33,7 @@ def test_a_met_target_gives_the_counts_only(rows: dict[str, Row]) -> None:
 
 
 def test_an_upper_limit_says_how_many_fewer(rows: dict[str, Row]) -> None:
-    # 45 of 200 = 22.5% against ≤ 20%: at most 20% of 200 = 40, so 5 fewer.
+    # 45 of 200 = 22.5% against ≤ 20%: 41 of 200 is 20.5%, shown 21%; 40 is 20%: at most 40, so 5 fewer.
     current = replace(rows["CA1"].current, numerator=Decimal(45), denominator=Decimal(200), text="23%")
     row = replace(
         rows["CA1"],
@@ -50,26 +51,30 @@ def test_an_upper_limit_says_how_many_fewer(rows: dict[str, Row]) -> None:
 @pytest.mark.parametrize(
     ("target", "polarity", "denominator", "expected"),
     [
-        # 90% of 201 = 180.9: at least 181.
-        (SingleValue(Decimal(90)), Polarity.HIGH, Decimal(201), (181, None)),
-        # Low is good, 15% of 201 = 30.15: at most 30.
-        (SingleValue(Decimal(15)), Polarity.LOW, Decimal(201), (None, 30)),
-        # > 65% of 200 = 130 exactly: 130 is not above it, 131 is.
+        # Shown at 0 decimals, as compared: 180 of 201 = 89.55% → 90% meets 90%; 179 → 89% does not.
+        (SingleValue(Decimal(90)), Polarity.HIGH, Decimal(201), (180, None)),
+        # Low is good, at most 15%: 31 of 201 = 15.42% → 15%; 32 = 15.92% → 16%.
+        (SingleValue(Decimal(15)), Polarity.LOW, Decimal(201), (None, 31)),
+        # > 65% of 200: 130 is 65%, not above; 131 is 65.5% → 66%.
         (Above(Decimal(65)), Polarity.HIGH, Decimal(200), (131, None)),
-        # >= 65% of 200: 130 meets it.
-        (Above(Decimal(65), inclusive=True), Polarity.HIGH, Decimal(200), (130, None)),
-        # < 7% of 100 = 7 exactly: 7 is not below it, 6 is.
+        # >= 65% of 200: 129 is 64.5% → 65% (half away from zero) and meets it; 128 is 64%.
+        (Above(Decimal(65), inclusive=True), Polarity.HIGH, Decimal(200), (129, None)),
+        # > 65% of 1000: 651-654 are 65.1-65.4%, shown 65%, not above it; 655 is 65.5% → 66%.
+        (Above(Decimal(65)), Polarity.HIGH, Decimal(1000), (655, None)),
+        # < 7% of 1000: 65-69 are 6.5-6.9%, shown 7%, not below it; 64 is 6.4% → 6%.
+        (Below(Decimal(7)), Polarity.LOW, Decimal(1000), (None, 64)),
+        # < 7% of 100: 7 is 7%, not below; 6 is.
         (Below(Decimal(7)), Polarity.LOW, Decimal(100), (None, 6)),
-        # 85-90% of 536 = 455.6 to 482.4: high is good, at least 456 (more than 482 exceeds the range).
-        (Range(Decimal(85), Decimal(90)), Polarity.HIGH, Decimal(536), (456, None)),
-        # 16-18% of 50 = 8 to 9, neutral: between 8 and 9.
+        # 85-90% of 536, high is good: 453 = 84.51% → 85%; 452 = 84.33% → 84%.
+        (Range(Decimal(85), Decimal(90)), Polarity.HIGH, Decimal(536), (453, None)),
+        # 16-18% of 50, neutral: 8 = 16% to 9 = 18%; 7 = 14% and 10 = 20% are outside.
         (Range(Decimal(16), Decimal(18)), Polarity.NEUTRAL, Decimal(50), (8, 9)),
     ],
 )
 def test_the_counts_a_target_needs(
     target: Target, polarity: Polarity, denominator: Decimal, expected: tuple[int | None, int | None]
 ) -> None:
-    assert counts_to_meet(target, polarity, denominator) == expected
+    assert counts_to_meet(target, polarity, denominator, 0) == expected
 
 
 def test_only_percentages_say_their_counts(rows: dict[str, Row]) -> None:
