@@ -17,7 +17,7 @@ from scorecard_report.format.display import (
     format_bound,
     format_range,
 )
-from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue, Target
+from scorecard_report.inputs.targets import Above, Band, Below, threshold
 from scorecard_report.inputs.vocabulary import Polarity, Unit
 
 SEPARATOR = " · "  # between bands in a cell: a line may break here, never inside a band
@@ -36,23 +36,6 @@ def _relation(band: Band, polarity: Polarity) -> str:
 
 def _with_label(text: str, band: Band) -> str:
     return f"{text} {band.threshold.label}" if band.threshold.label else text
-
-
-def threshold(target: Target, polarity: Polarity) -> Decimal | None:
-    """A band's threshold as the rules define it: its lower bound for polarity high (a range's min, a
-    single value, an ``above``), its upper bound for low. ``format/`` uses no rules module but
-    ``rules.numbers``, so this is the definition written out again; a test holds it to
-    ``rules.bands.threshold``."""
-    high = polarity is Polarity.HIGH
-    match target:
-        case SingleValue(value=value):
-            return value
-        case Range(low=low, high=top):
-            return low if high else top
-        case Above(bound=bound):
-            return bound if high else None
-        case Below(bound=bound):
-            return None if high else bound
 
 
 def _thresholds(bands: tuple[Band, ...], polarity: Polarity) -> list[tuple[Band, Decimal]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from scorecard_report.inputs.vocabulary import Polarity
+
 
 @dataclass(frozen=True)
 class SingleValue:
@@ -88,3 +90,21 @@ class Band:
     key: str
     label: str
     threshold: Target
+
+
+def threshold(target: Target, polarity: Polarity) -> Decimal | None:
+    """A band's threshold: its lower bound for polarity high, its upper bound for low.
+
+    None for an inequality on the other side (``Below 10`` has no lower bound): the loader refuses
+    such a band.
+    """
+    high = polarity is Polarity.HIGH
+    match target:
+        case SingleValue(value=value):
+            return value
+        case Range(low=low, high=top):
+            return low if high else top
+        case Above(bound=bound):
+            return bound if high else None
+        case Below(bound=bound):
+            return None if high else bound

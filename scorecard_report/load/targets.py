@@ -6,9 +6,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from scorecard_report.inputs.targets import Above, Below, Range, SingleValue, Target
+from scorecard_report.inputs.targets import Above, Below, Range, SingleValue, Target, threshold
 from scorecard_report.inputs.vocabulary import Polarity
-from scorecard_report.rules.bands import threshold
 from scorecard_report.rules.numbers import NumberError, parse_number
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

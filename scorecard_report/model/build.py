@@ -18,7 +18,7 @@ from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.targets import Above, Below
+from scorecard_report.inputs.targets import Above, Below, threshold
 from scorecard_report.inputs.values import NO_RATIO, Ratio, ValueTable
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
 from scorecard_report.model.precision import Compared, Precision, display_precision
@@ -33,7 +33,7 @@ from scorecard_report.model.report import (
     SectionReport,
 )
 from scorecard_report.model.summary import band_order, largest_movers, status_counts
-from scorecard_report.rules.bands import BELOW_BANDS_KEY, performance_band, performance_band_key, threshold
+from scorecard_report.rules.bands import BELOW_BANDS_KEY, performance_band, performance_band_key
 from scorecard_report.rules.benchmarks import compare_with_benchmark
 from scorecard_report.rules.direction import direction_of_travel, judgement
 from scorecard_report.rules.numbers import round_half_away

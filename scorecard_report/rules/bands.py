@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue, Target
+from scorecard_report.inputs.targets import Above, Band, Below, threshold
 from scorecard_report.inputs.vocabulary import Polarity
 
 BELOW_BANDS_KEY = "inadequate"
-
-
-def threshold(target: Target, polarity: Polarity) -> Decimal | None:
-    """A band's threshold: its lower bound for polarity high, its upper bound for low.
-
-    None for an inequality on the other side (``Below 10`` has no lower bound): the loader refuses
-    such a band.
-    """
-    high = polarity is Polarity.HIGH
-    match target:
-        case SingleValue(value=value):
-            return value
-        case Range(low=low, high=top):
-            return low if high else top
-        case Above(bound=bound):
-            return bound if high else None
-        case Below(bound=bound):
-            return None if high else bound
 
 
 def meets_threshold(band: Band, value: Decimal, polarity: Polarity) -> bool:

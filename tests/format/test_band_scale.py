@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard_report.format.bands import band_scale_lines, band_scale_text, threshold
+from scorecard_report.format.bands import band_scale_lines, band_scale_text
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.targets import Band
 from scorecard_report.inputs.vocabulary import Polarity, Unit
@@ -26,7 +26,6 @@ from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
 from scorecard_report.rules.bands import performance_band
-from scorecard_report.rules.bands import threshold as rules_threshold
 
 S = "\u00a0"  # the no-break space between a label, its relation and its number
 TO = "–\u2060"
@@ -143,12 +142,3 @@ def test_a_banded_rows_target_cell_text(banded_row: Row) -> None:
     assert f"Good: 85{TO}94%" in band_scale_lines(
         row.band_scale.bands, row.polarity, row.unit, row.decimals, row.band_scale.below_bands
     )
-
-
-@pytest.mark.parametrize(
-    "written", ["85", "75-84", "20% - 16%", ">65", ">=80", "Below 10", "<=15", "5 working days"]
-)
-@pytest.mark.parametrize("polarity", [Polarity.HIGH, Polarity.LOW])
-def test_the_threshold_is_the_rules_own(written: str, polarity: Polarity) -> None:
-    # format/ may not import rules.bands: its copy of the definition must agree with the rules'.
-    assert threshold(parse_target(written), polarity) == rules_threshold(parse_target(written), polarity)
