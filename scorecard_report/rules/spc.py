@@ -1,0 +1,360 @@
+"""Statistical process control (XmR, "Making Data Count"): limits, special causes, variation, assurance.
+
+Pure and wordless, as docs/spc-rules.md says; two presets, ``nhse`` (default) and ``ptd``
+(NHSRplotthedots 0.2.2). Values are Decimal like every other value in the project, so a point exactly
+on the centre line or a target exactly on a limit is decided exactly, not by binary rounding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue, Target, threshold
+from scorecard_report.inputs.vocabulary import Polarity, RagStatus
+
+LIMIT = Decimal("2.66")
+SCREEN = Decimal("3.267")
+
+
+class Preset(StrEnum):
+    NHSE = "nhse"
+    PTD = "ptd"
+
+
+class Rule(StrEnum):
+    """Special-cause rules, in ptd's priority order (first is strongest)."""
+
+    OUTSIDE_LIMITS = "outside_limits"
+    TREND = "trend"
+    TWO_OF_THREE = "two_of_three"
+    SHIFT = "shift"
+
+
+PRIORITY = tuple(Rule)
+
+
+class Side(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+
+
+class Variation(StrEnum):
+    COMMON_CAUSE = "common_cause"
+    IMPROVEMENT_HIGH = "improvement_high"
+    IMPROVEMENT_LOW = "improvement_low"
+    CONCERN_HIGH = "concern_high"
+    CONCERN_LOW = "concern_low"
+    NEITHER_HIGH = "neither_high"
+    NEITHER_LOW = "neither_low"
+    NONE = "none"
+
+    @property
+    def is_improvement(self) -> bool:
+        return self in (Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_LOW)
+
+    @property
+    def is_concern(self) -> bool:
+        return self in (Variation.CONCERN_HIGH, Variation.CONCERN_LOW)
+
+
+class Assurance(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    HIT_OR_MISS = "hit_or_miss"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class SpcSettings:
+    preset: Preset = Preset.NHSE
+    min_points: int = 13
+    baseline_points: int | None = None
+    screen_moving_ranges: bool = False
+    shift_points: int = 6
+    trend_points: int = 6
+
+    def __post_init__(self) -> None:
+        runs = (self.shift_points, self.trend_points)
+        if self.preset is Preset.NHSE and not all(6 <= n <= 8 for n in runs):
+            raise ValueError(f"nhse shift and trend run 6-8 points, not {runs}")
+        if min(runs) < 2 or self.min_points < 2 or (self.baseline_points or 2) < 2:
+            raise ValueError("limits and runs need at least 2 points")
+
+
+def preset_settings(preset: Preset) -> SpcSettings:
+    """Each preset's defaults, from the table in spc-rules.md."""
+    if preset is Preset.PTD:
+        return SpcSettings(Preset.PTD, 13, None, True, 7, 7)
+    return SpcSettings(Preset.NHSE, 13, None, False, 6, 6)
+
+
+@dataclass(frozen=True)
+class Limits:
+    centre: Decimal
+    mean_moving_range: Decimal
+    upper: Decimal  # UPL
+    lower: Decimal  # LPL, never clipped at zero
+    upper_two_sigma: Decimal
+    lower_two_sigma: Decimal
+    moving_ranges: tuple[Decimal, ...]  # inside the (baseline of the) segment, before screening
+    kept: tuple[bool, ...]  # which moving ranges survived screening (all True when off)
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    return sum(values, Decimal(0)) / len(values)
+
+
+def limits(values: Sequence[Decimal], settings: SpcSettings) -> Limits:
+    """The limits of one segment (or of its first ``baseline_points``, applied to the whole segment)."""
+    base = list(values[: settings.baseline_points] if settings.baseline_points else values)
+    if len(base) < 2:
+        raise ValueError("limits need at least 2 points")
+    centre = _mean(base)
+    ranges = tuple(abs(b - a) for a, b in pairwise(base))
+    mr_bar = _mean(ranges)
+    kept = tuple(True for _ in ranges)
+    if settings.screen_moving_ranges:
+        if settings.preset is Preset.PTD:
+            kept = tuple(mr < SCREEN * mr_bar for mr in ranges)
+        else:
+            kept = tuple(mr <= SCREEN * mr_bar for mr in ranges)
+            # the first point, and each point whose own moving range (from the point before) was kept
+            centre = _mean([base[0], *(x for x, k in zip(base[1:], kept, strict=True) if k)])
+        survivors = [mr for mr, k in zip(ranges, kept, strict=True) if k]
+        mr_bar = _mean(survivors) if survivors else Decimal(0)
+    width, close = LIMIT * mr_bar, 2 * LIMIT * mr_bar / 3
+    return Limits(
+        centre, mr_bar, centre + width, centre - width, centre + close, centre - close, ranges, kept
+    )
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: Rule
+    side: Side
+
+
+@dataclass(frozen=True)
+class PointFlag:
+    """The special-cause flags on one point, in rule priority order."""
+
+    flags: tuple[Flag, ...] = ()
+
+    def strongest(self, polarity: Polarity, preset: Preset) -> Flag | None:
+        """The flag that labels the point: ptd (and any neutral indicator) by rule priority; nhse shows
+        improvement over concern, then by priority."""
+        if not self.flags:
+            return None
+        if preset is Preset.NHSE and polarity is not Polarity.NEUTRAL:
+            good = Side.HIGH if polarity is Polarity.HIGH else Side.LOW
+            return next((f for f in self.flags if f.side is good), self.flags[0])
+        return self.flags[0]
+
+    def label(self, polarity: Polarity, preset: Preset) -> Variation:
+        flag = self.strongest(polarity, preset)
+        if flag is None:
+            return Variation.COMMON_CAUSE
+        high = flag.side is Side.HIGH
+        if polarity is Polarity.NEUTRAL:
+            return Variation.NEITHER_HIGH if high else Variation.NEITHER_LOW
+        if high == (polarity is Polarity.HIGH):
+            return Variation.IMPROVEMENT_HIGH if high else Variation.IMPROVEMENT_LOW
+        return Variation.CONCERN_HIGH if high else Variation.CONCERN_LOW
+
+
+def _side(x: Decimal, centre: Decimal) -> int:
+    return (x > centre) - (x < centre)
+
+
+def _runs(keys: Sequence[int], length: int) -> list[tuple[int, int, int]]:
+    """Maximal runs ``(start, stop, key)`` of equal non-zero keys at least ``length`` long."""
+    found: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            if keys[start] != 0 and i - start >= length:
+                found.append((start, i, keys[start]))
+            start = i
+    return found
+
+
+def special_causes(values: Sequence[Decimal], lim: Limits, settings: SpcSettings) -> tuple[PointFlag, ...]:
+    """Every point's flags under the four rules, within one segment."""
+    n = len(values)
+    flags: list[set[Flag]] = [set() for _ in range(n)]
+
+    def side_of(key: int) -> Side:
+        return Side.HIGH if key > 0 else Side.LOW
+
+    sides = [_side(x, lim.centre) for x in values]
+    for i, x in enumerate(values):
+        if x > lim.upper or x < lim.lower:
+            flags[i].add(Flag(Rule.OUTSIDE_LIMITS, side_of(sides[i])))
+    for start, stop, key in _runs(sides, settings.shift_points):
+        for i in range(start, stop):
+            flags[i].add(Flag(Rule.SHIFT, side_of(key)))
+    # steps[i] is how point i+1 moved from point i; a trend of k points is k-1 equal steps
+    steps = [_side(b, a) for a, b in pairwise(values)]
+    for start, stop, key in _runs(steps, settings.trend_points - 1):
+        for i in range(start, stop + 1):
+            flags[i].add(Flag(Rule.TREND, side_of(key)))
+    close = [(lim.upper_two_sigma < x <= lim.upper) or (lim.lower <= x < lim.lower_two_sigma) for x in values]
+    for i in range(n - 2):
+        window = range(i, i + 3)
+        same_side = sides[i] != 0 and all(sides[j] == sides[i] for j in window)
+        if same_side and sum(close[j] for j in window) >= 2:
+            for j in window:
+                if close[j]:
+                    flags[j].add(Flag(Rule.TWO_OF_THREE, side_of(sides[i])))
+    return tuple(
+        PointFlag(tuple(sorted(f, key=lambda g: (PRIORITY.index(g.rule), g.side != Side.HIGH))))
+        for f in flags
+    )
+
+
+Series = Sequence[tuple[Month, Decimal | None]]
+
+
+def segments(series: Series, rebase_months: Sequence[Month]) -> tuple[tuple[tuple[Month, Decimal], ...], ...]:
+    """The series without its missing months, split at each rebase; a rebase at a month without a value
+    starts its segment at the next month that has one."""
+    points = [(m, v) for m, v in sorted(series, key=lambda p: p[0]) if v is not None]
+    starts = {next((i for i, (m, _) in enumerate(points) if m >= r), len(points)) for r in rebase_months}
+    cuts = sorted({0, len(points)} | starts)
+    return tuple(tuple(points[a:b]) for a, b in pairwise(cuts) if b > a)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The judgement of the latest point of the latest segment: its variation, the rule that named it
+    (None for common cause or none) and the segment's limits (None when too few points)."""
+
+    variation: Variation
+    rule: Rule | None = None
+    limits: Limits | None = None
+
+
+def judge(
+    series: Series,
+    period: Month,
+    rebase_months: Sequence[Month],
+    polarity: Polarity,
+    settings: SpcSettings,
+    enabled: bool = True,
+) -> Judged:
+    """``enabled`` is False for SPC off or a non-monthly indicator. Values after ``period`` are ignored."""
+    parts = segments([(m, v) for m, v in series if m <= period], rebase_months)
+    if not enabled or not parts or parts[-1][-1][0] != period:
+        return Judged(Variation.NONE)
+    values = [v for _, v in parts[-1]]
+    if len(values) < 2:
+        return Judged(Variation.NONE)
+    lim = limits(values, settings)
+    if len(values) < settings.min_points:
+        return Judged(Variation.NONE, limits=lim)
+    last = special_causes(values, lim, settings)[-1]
+    flag = last.strongest(polarity, settings.preset)
+    return Judged(last.label(polarity, settings.preset), flag.rule if flag else None, lim)
+
+
+def variation(
+    series: Series,
+    period: Month,
+    rebase_months: Sequence[Month],
+    polarity: Polarity,
+    settings: SpcSettings,
+    enabled: bool = True,
+) -> Variation:
+    return judge(series, period, rebase_months, polarity, settings, enabled).variation
+
+
+def assurance(lim: Limits | None, target: Decimal | None, polarity: Polarity, preset: Preset) -> Assurance:
+    """Will the process reliably meet ``target``? nhse counts a target on a limit as pass or fail; ptd
+    counts it as hit or miss."""
+    if lim is None or target is None or polarity is Polarity.NEUTRAL:
+        return Assurance.NONE
+    inclusive = preset is Preset.NHSE
+    above_upper = target >= lim.upper if inclusive else target > lim.upper
+    below_lower = target <= lim.lower if inclusive else target < lim.lower
+    increase = polarity is Polarity.HIGH
+    if above_upper:
+        return Assurance.FAIL if increase else Assurance.PASS
+    if below_lower:
+        return Assurance.PASS if increase else Assurance.FAIL
+    return Assurance.HIT_OR_MISS
+
+
+def assurance_target(target: Target | None, polarity: Polarity) -> Decimal | None:
+    """The number the indicator must reach: a range's bound that must not be fallen past."""
+    if polarity is Polarity.NEUTRAL:
+        return None
+    match target:
+        case SingleValue(value=value):
+            return value
+        case Above(bound=bound) | Below(bound=bound):
+            return bound
+        case Range(low=low, high=high):
+            return low if polarity is Polarity.HIGH else high
+    return None
+
+
+def capable_band(
+    lim: Limits | None, bands: Sequence[Band], polarity: Polarity, preset: Preset = Preset.NHSE
+) -> tuple[Band | None, tuple[Band, ...]]:
+    """The best band (bands run worst to best) the process reliably reaches, and the better bands it
+    reaches only some months."""
+    reliably: Band | None = None
+    sometimes: list[Band] = []
+    for band in bands:
+        judged = assurance(lim, threshold(band.threshold, polarity), polarity, preset)
+        if judged is Assurance.PASS:
+            reliably, sometimes = band, []
+        elif judged is Assurance.HIT_OR_MISS:
+            sometimes.append(band)
+    return reliably, tuple(sometimes)
+
+
+class ReadingKind(StrEnum):
+    GETTING_WORSE = "getting_worse"
+    WILL_NOT_MEET = "will_not_meet"
+    MET_BUT_USUALLY_MISS = "met_but_usually_miss"
+    MET_SOME_MONTHS_MISS = "met_some_months_miss"
+    MISSED_WITHIN_NORMAL = "missed_within_normal"
+    IMPROVING_NOT_YET_RELIABLE = "improving_not_yet_reliable"
+    IMPROVING = "improving"
+    RELIABLY_MEETING = "reliably_meeting"
+    NO_SIGNIFICANT_CHANGE = "no_significant_change"
+    NO_SPC = "no_spc"
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: ReadingKind
+    attention: bool = False
+
+
+def reading(status: RagStatus, var: Variation, assured: Assurance) -> Reading | None:
+    """The row's reading by the table in spc-rules.md, first match wins; None where no row matches
+    (a neutral indicator's ``neither_*``, or common cause against a target with no RAG this month)."""
+    missed = status in (RagStatus.RED, RagStatus.AMBER)
+    met = status is RagStatus.GREEN
+    common = var is Variation.COMMON_CAUSE
+    miss_or_hit = assured in (Assurance.FAIL, Assurance.HIT_OR_MISS)
+    rows = (
+        (var.is_concern, ReadingKind.GETTING_WORSE, True),
+        (missed and common and assured is Assurance.FAIL, ReadingKind.WILL_NOT_MEET, True),
+        (met and common and assured is Assurance.FAIL, ReadingKind.MET_BUT_USUALLY_MISS, True),
+        (met and common and assured is Assurance.HIT_OR_MISS, ReadingKind.MET_SOME_MONTHS_MISS, False),
+        (missed and common and assured is Assurance.HIT_OR_MISS, ReadingKind.MISSED_WITHIN_NORMAL, False),
+        (var.is_improvement and miss_or_hit, ReadingKind.IMPROVING_NOT_YET_RELIABLE, False),
+        (var.is_improvement and not miss_or_hit, ReadingKind.IMPROVING, False),
+        (common and assured is Assurance.PASS, ReadingKind.RELIABLY_MEETING, False),
+        (common and assured is Assurance.NONE, ReadingKind.NO_SIGNIFICANT_CHANGE, False),
+        (var is Variation.NONE, ReadingKind.NO_SPC, False),
+    )
+    return next((Reading(kind, attention) for matched, kind, attention in rows if matched), None)
