@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,16 +33,6 @@ PUBLISH_CSV = ("publish", "--catalogue", str(EXAMPLE), "--out", "output", "--for
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return tmp_path
-
-
-@pytest.fixture
-def started() -> Iterator[list[subprocess.Popen[str]]]:
-    processes: list[subprocess.Popen[str]] = []
-    yield processes
-    for process in processes:
-        if process.poll() is None:
-            process.kill()
-        process.communicate(timeout=TIMEOUT)
 
 
 def start(project: Path, arguments: tuple[str, ...]) -> subprocess.Popen[str]:
@@ -126,10 +115,10 @@ def run(project: Path, arguments: tuple[str, ...]) -> subprocess.CompletedProces
 
 
 def test_a_publish_killed_with_sigkill_mid_build_never_blocks_the_next(
-    project: Path, started: list[subprocess.Popen[str]]
+    project: Path, reaper: list[subprocess.Popen[str]]
 ) -> None:
     killed = start(project, PUBLISH)
-    started.append(killed)
+    reaper.append(killed)
     workers = wait_for_worker(killed)
     killed.send_signal(signal.SIGKILL)
     killed.communicate(timeout=TIMEOUT)
@@ -144,10 +133,10 @@ def test_a_publish_killed_with_sigkill_mid_build_never_blocks_the_next(
 
 
 def test_a_publish_stopped_with_sigterm_cleans_up_says_one_line_and_never_blocks_the_next(
-    project: Path, started: list[subprocess.Popen[str]]
+    project: Path, reaper: list[subprocess.Popen[str]]
 ) -> None:
     stopped = start(project, PUBLISH)
-    started.append(stopped)
+    reaper.append(stopped)
     workers = wait_for_worker(stopped)
     stopped.send_signal(signal.SIGTERM)
     _out, err = stopped.communicate(timeout=TIMEOUT)
@@ -163,13 +152,13 @@ def test_a_publish_stopped_with_sigterm_cleans_up_says_one_line_and_never_blocks
 
 
 def test_ctrl_c_during_a_build_says_one_line_exits_130_and_leaves_no_temporary_file(
-    project: Path, started: list[subprocess.Popen[str]]
+    project: Path, reaper: list[subprocess.Popen[str]]
 ) -> None:
     output = project / "output"
     output.mkdir()
     (output / "childrens-scorecard-2026-10.pdf").write_bytes(b"last month's good PDF")
     interrupted = start(project, BUILD)
-    started.append(interrupted)
+    reaper.append(interrupted)
     workers = wait_for_worker(interrupted)
     os.killpg(interrupted.pid, signal.SIGINT)  # what a terminal sends: the whole process group
     _out, err = interrupted.communicate(timeout=TIMEOUT)

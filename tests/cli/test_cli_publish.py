@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,17 +60,6 @@ def stop_mid_build(process: subprocess.Popen[str], output: Path) -> Path:
             return building[0]
         time.sleep(0.002)
     pytest.fail(f"the publish never started building: {process.communicate()}")
-
-
-@pytest.fixture
-def reaper() -> Iterator[list[subprocess.Popen[str]]]:
-    """Processes a test started: killed and waited for, however the test ends."""
-    processes: list[subprocess.Popen[str]] = []
-    yield processes
-    for process in processes:
-        if process.poll() is None:
-            process.kill()
-        process.communicate(timeout=TIMEOUT)
 
 
 def test_publish_then_publish_again_rewrites_nothing(project: Path) -> None:
