@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.targets import Band, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.problems import Problem
@@ -130,6 +131,7 @@ class Indicator:
     line: int | None = None
     group: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
+    spc: bool = True  # the indicator's ``spc: false`` turns statistical process control off for it
 
     def benchmark(self, benchmark_id: str) -> Decimal | None:
         return dict(self.benchmarks).get(benchmark_id)
@@ -161,6 +163,8 @@ class Catalogue:
     sections: tuple[Section, ...]
     report: ReportSettings = ReportSettings()
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
+    spc: SpcSettings = SpcSettings()  # the ``spc:`` block, the preset's defaults filled in
+    rebases: Path | None = None  # the ``rebases:`` file, resolved against the catalogue's folder
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 

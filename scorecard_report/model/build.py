@@ -18,6 +18,7 @@ from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import NO_REBASES, Rebases
 from scorecard_report.inputs.targets import Above, Below, threshold
 from scorecard_report.inputs.values import NO_RATIO, Ratio, ValueTable
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
@@ -55,6 +56,7 @@ def build_report(
     period: Month,
     benchmarks: BenchmarkTable | None = None,
     commentary: Commentary = NO_COMMENTARY,
+    rebases: Rebases = NO_REBASES,
 ) -> Report:
     """The report for ``period``: every indicator's figures, judgements and their display text."""
     sections = tuple(

@@ -12,6 +12,7 @@ from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import Commentary
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import NO_REBASES, Rebases
 from scorecard_report.inputs.values import ValueTable
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Report
@@ -24,6 +25,7 @@ class Inputs:
     catalogue: Catalogue
     values: ValueTable
     benchmarks: BenchmarkTable | None
+    rebases: Rebases = NO_REBASES
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,12 @@ class Edition:
 
     def report(self) -> Report:
         return build_report(
-            self.catalogue, self.inputs.values, self.period, self.inputs.benchmarks, self.commentary
+            self.catalogue,
+            self.inputs.values,
+            self.period,
+            self.inputs.benchmarks,
+            self.commentary,
+            self.inputs.rebases,
         )
 
 

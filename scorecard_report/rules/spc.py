@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from itertools import pairwise
 
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import Assurance, Preset, ReadingKind, Rule, Side, SpcSettings, Variation
 from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue, Target, threshold
 from scorecard_report.inputs.vocabulary import Polarity, RagStatus
 
@@ -21,76 +21,7 @@ LIMIT = Decimal("2.66")
 SCREEN = Decimal("3.267")
 
 
-class Preset(StrEnum):
-    NHSE = "nhse"
-    PTD = "ptd"
-
-
-class Rule(StrEnum):
-    """Special-cause rules, in ptd's priority order (first is strongest)."""
-
-    OUTSIDE_LIMITS = "outside_limits"
-    TREND = "trend"
-    TWO_OF_THREE = "two_of_three"
-    SHIFT = "shift"
-
-
 PRIORITY = tuple(Rule)
-
-
-class Side(StrEnum):
-    HIGH = "high"
-    LOW = "low"
-
-
-class Variation(StrEnum):
-    COMMON_CAUSE = "common_cause"
-    IMPROVEMENT_HIGH = "improvement_high"
-    IMPROVEMENT_LOW = "improvement_low"
-    CONCERN_HIGH = "concern_high"
-    CONCERN_LOW = "concern_low"
-    NEITHER_HIGH = "neither_high"
-    NEITHER_LOW = "neither_low"
-    NONE = "none"
-
-    @property
-    def is_improvement(self) -> bool:
-        return self in (Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_LOW)
-
-    @property
-    def is_concern(self) -> bool:
-        return self in (Variation.CONCERN_HIGH, Variation.CONCERN_LOW)
-
-
-class Assurance(StrEnum):
-    PASS = "pass"
-    FAIL = "fail"
-    HIT_OR_MISS = "hit_or_miss"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class SpcSettings:
-    preset: Preset = Preset.NHSE
-    min_points: int = 13
-    baseline_points: int | None = None
-    screen_moving_ranges: bool = False
-    shift_points: int = 6
-    trend_points: int = 6
-
-    def __post_init__(self) -> None:
-        runs = (self.shift_points, self.trend_points)
-        if self.preset is Preset.NHSE and not all(6 <= n <= 8 for n in runs):
-            raise ValueError(f"nhse shift and trend run 6-8 points, not {runs}")
-        if min(runs) < 2 or self.min_points < 2 or (self.baseline_points or 2) < 2:
-            raise ValueError("limits and runs need at least 2 points")
-
-
-def preset_settings(preset: Preset) -> SpcSettings:
-    """Each preset's defaults, from the table in spc-rules.md."""
-    if preset is Preset.PTD:
-        return SpcSettings(Preset.PTD, 13, None, True, 7, 7)
-    return SpcSettings(Preset.NHSE, 13, None, False, 6, 6)
 
 
 @dataclass(frozen=True)
@@ -319,28 +250,16 @@ def capable_band(
     return reliably, tuple(sometimes)
 
 
-class ReadingKind(StrEnum):
-    GETTING_WORSE = "getting_worse"
-    WILL_NOT_MEET = "will_not_meet"
-    MET_BUT_USUALLY_MISS = "met_but_usually_miss"
-    MET_SOME_MONTHS_MISS = "met_some_months_miss"
-    MISSED_WITHIN_NORMAL = "missed_within_normal"
-    IMPROVING_NOT_YET_RELIABLE = "improving_not_yet_reliable"
-    IMPROVING = "improving"
-    RELIABLY_MEETING = "reliably_meeting"
-    NO_SIGNIFICANT_CHANGE = "no_significant_change"
-    NO_SPC = "no_spc"
-
-
 @dataclass(frozen=True)
 class Reading:
     kind: ReadingKind
     attention: bool = False
 
 
-def reading(status: RagStatus, var: Variation, assured: Assurance) -> Reading | None:
-    """The row's reading by the table in spc-rules.md, first match wins; None where no row matches
-    (a neutral indicator's ``neither_*``, or common cause against a target with no RAG this month)."""
+def reading(status: RagStatus, var: Variation, assured: Assurance) -> Reading:
+    """The row's reading by the table in spc-rules.md, first match wins. Where that table is silent (a
+    neutral indicator's ``neither_*``; common cause judged against a target with no RAG status this
+    month) the last three rows are the project's own, as docs/spc.md says."""
     missed = status in (RagStatus.RED, RagStatus.AMBER)
     met = status is RagStatus.GREEN
     common = var is Variation.COMMON_CAUSE
@@ -356,5 +275,8 @@ def reading(status: RagStatus, var: Variation, assured: Assurance) -> Reading | 
         (common and assured is Assurance.PASS, ReadingKind.RELIABLY_MEETING, False),
         (common and assured is Assurance.NONE, ReadingKind.NO_SIGNIFICANT_CHANGE, False),
         (var is Variation.NONE, ReadingKind.NO_SPC, False),
+        (var.is_neither, ReadingKind.UNUSUAL, False),
+        (common and assured is Assurance.FAIL, ReadingKind.WILL_USUALLY_MISS, True),
+        (common and assured is Assurance.HIT_OR_MISS, ReadingKind.SOME_MONTHS, False),
     )
-    return next((Reading(kind, attention) for matched, kind, attention in rows if matched), None)
+    return next(Reading(kind, attention) for matched, kind, attention in rows if matched)

@@ -15,24 +15,22 @@ from decimal import Decimal
 import pytest
 
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import Preset, SpcSettings, preset_settings
 from scorecard_report.inputs.targets import Above, Band, Below, Range, SingleValue
 from scorecard_report.inputs.vocabulary import Polarity, RagStatus
 from scorecard_report.rules.spc import (
     Assurance,
     Flag,
     Limits,
-    Preset,
     ReadingKind,
     Rule,
     Side,
-    SpcSettings,
     Variation,
     assurance,
     assurance_target,
     capable_band,
     judge,
     limits,
-    preset_settings,
     reading,
     segments,
     special_causes,
@@ -268,6 +266,18 @@ def test_reading_table(
     assert result is not None and (result.kind, result.attention) == (kind, attention)
 
 
-def test_no_row_matches() -> None:
-    assert reading(RagStatus.NONE, Variation.NEITHER_HIGH, NO) is None
-    assert reading(RagStatus.NONE, CC, FAIL) is None
+@pytest.mark.parametrize(
+    ("status", "var", "assured", "kind", "attention"),
+    [
+        # where the binding table is silent, the project's own rows (docs/spc.md)
+        (RagStatus.NONE, Variation.NEITHER_HIGH, NO, ReadingKind.UNUSUAL, False),
+        (G, Variation.NEITHER_LOW, NO, ReadingKind.UNUSUAL, False),
+        (RagStatus.NONE, CC, FAIL, ReadingKind.WILL_USUALLY_MISS, True),
+        (RagStatus.NONE, CC, Assurance.HIT_OR_MISS, ReadingKind.SOME_MONTHS, False),
+    ],
+)
+def test_rows_of_our_own(
+    status: RagStatus, var: Variation, assured: Assurance, kind: ReadingKind, attention: bool
+) -> None:
+    result = reading(status, var, assured)
+    assert (result.kind, result.attention) == (kind, attention)
