@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from scorecard_report.format.display import format_count, format_size_of_change
 from scorecard_report.format.periods import month_words
+from scorecard_report.format.spc import assurance_sentence, run_sentence, variation_side
 from scorecard_report.format.words import moved_word
 from scorecard_report.inputs.vocabulary import Direction, Frequency, RagStatus, Unit
 from scorecard_report.model.report import Figure, Mover, Report, Row, StatusCounts
@@ -58,8 +59,24 @@ def _mover_sentence(label: str, mover: Mover) -> str:
 
 def indicator_draft(row: Row) -> str:
     """E.g. ``Rose from 1,196 in December 2022 to 1,348 in January 2023, 127 more than January 2022;
-    no target.``"""
-    return f"{_movement(row)}{_against_last_year(row)}; {_against_target(row)}."
+    no target.``, then what statistical process control says: ``Within normal variation (average
+    84%, usually between 78% and 90%). The process will meet the 85% target only some months.``"""
+    sentences = [f"{_movement(row)}{_against_last_year(row)}; {_against_target(row)}.", *_spc_sentences(row)]
+    return " ".join(sentences)
+
+
+def _spc_sentences(row: Row) -> list[str]:
+    spc = row.spc
+    if not spc.shown:
+        return []
+    side = variation_side(spc.variation)
+    if spc.rule is not None and side is not None:
+        since = month_words(spc.run_start) if spc.run_start else month_words(row.current.period)
+        first = run_sentence(spc.rule, side, spc.run, since, spc.limits_text)
+    else:
+        first = f"Within normal variation ({spc.limits_text})"
+    assured = assurance_sentence(spc.assurance, spc.target_text)
+    return [f"{sentence}." for sentence in (first, assured) if sentence]
 
 
 def _when(row: Row, figure: Figure) -> str:

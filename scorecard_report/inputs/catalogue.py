@@ -57,6 +57,8 @@ COLUMN_VOCABULARY = (
     "quarters",
     "annual",
     "direction",
+    "variation",
+    "assurance",
     "comment",
 )
 
@@ -77,7 +79,18 @@ def preset_columns(layout: str, fields: tuple[str, ...]) -> tuple[str, ...]:
             "direction",
             "comment",
         )
-    return ("ref", *fields, "title", "current", "previous_year", "target", "benchmarks", "direction")
+    return (
+        "ref",
+        *fields,
+        "title",
+        "current",
+        "previous_year",
+        "target",
+        "benchmarks",
+        "direction",
+        "variation",
+        "assurance",
+    )
 
 
 @dataclass(frozen=True)
@@ -163,7 +176,7 @@ class Catalogue:
     sections: tuple[Section, ...]
     report: ReportSettings = ReportSettings()
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
-    spc: SpcSettings = SpcSettings()  # the ``spc:`` block, the preset's defaults filled in
+    spc: SpcSettings = field(default_factory=SpcSettings)  # the ``spc:`` block, preset defaults filled in
     rebases: Path | None = None  # the ``rebases:`` file, resolved against the catalogue's folder
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from scorecard_report.inputs.periods import Month
+from scorecard_report.problems import Problem
 
 
 class Preset(StrEnum):
@@ -51,6 +52,25 @@ class Variation(StrEnum):
     @property
     def is_neither(self) -> bool:
         return self in (Variation.NEITHER_HIGH, Variation.NEITHER_LOW)
+
+
+class PointKind(StrEnum):
+    """One point's label on the XmR chart and in the series CSV."""
+
+    COMMON_CAUSE = "common_cause"
+    IMPROVEMENT = "improvement"
+    CONCERN = "concern"
+    NEITHER_HIGH = "neither_high"
+    NEITHER_LOW = "neither_low"
+    NONE = "none"
+
+    @classmethod
+    def of(cls, variation: Variation) -> PointKind:
+        if variation.is_improvement:
+            return cls.IMPROVEMENT
+        if variation.is_concern:
+            return cls.CONCERN
+        return cls(variation.value)
 
 
 class Assurance(StrEnum):
@@ -120,6 +140,7 @@ class Rebases:
 
     entries: tuple[Rebase, ...] = ()
     path: Path | None = None
+    warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 
     def of(self, ref: str) -> tuple[Rebase, ...]:
         """The indicator's rebases, oldest first."""

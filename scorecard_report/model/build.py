@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -18,7 +18,7 @@ from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.spc import NO_REBASES, Rebases
+from scorecard_report.inputs.spc import NO_REBASES, Rebase, Rebases
 from scorecard_report.inputs.targets import Above, Below, threshold
 from scorecard_report.inputs.values import NO_RATIO, Ratio, ValueTable
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
@@ -33,6 +33,7 @@ from scorecard_report.model.report import (
     Row,
     SectionReport,
 )
+from scorecard_report.model.spc import RowFacts, attention_list, row_spc, spc_counts
 from scorecard_report.model.summary import band_order, largest_movers, status_counts
 from scorecard_report.rules.bands import BELOW_BANDS_KEY, performance_band, performance_band_key
 from scorecard_report.rules.benchmarks import compare_with_benchmark
@@ -73,6 +74,7 @@ def build_report(
                     benchmarks,
                     commentary,
                     values.ratios(indicator.ref),
+                    rebases.of(indicator.ref),
                 )
                 for indicator in section.indicators
             ),
@@ -101,6 +103,10 @@ def build_report(
         fields=catalogue.fields,
         year_label=format_period(period, Frequency.ANNUAL, catalogue.calendar),
         source=catalogue.path,
+        attention=attention_list(sections),
+        spc_summary=tuple(spc_counts(section.title, section.rows) for section in sections),
+        spc_total=spc_counts("All sections", all_rows),
+        spc_settings=catalogue.spc,
     )
 
 
@@ -183,6 +189,7 @@ def _row(
     benchmark_table: BenchmarkTable | None,
     commentary: Commentary,
     ratios: Mapping[Month, Ratio] | None = None,
+    rebases: Sequence[Rebase] = (),
 ) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
     precision = _precision(catalogue, indicator, series, report, current_month, benchmark_table)
@@ -208,6 +215,10 @@ def _row(
         if current.shown is not None and comparator.shown is not None
         else None
     )
+    status = rag_status(indicator.target, current.shown, indicator.polarity, indicator.tolerance)
+    judged = judgement(direction, indicator.polarity)
+    months = trend_periods(indicator.frequency, current_month, catalogue.trend_length)
+    facts = RowFacts(status, judged, indicator.comparator, months)
     return Row(
         ref=indicator.ref,
         title=indicator.title,
@@ -225,18 +236,15 @@ def _row(
         target_text=format_target(
             indicator.target, indicator.unit, indicator.polarity, millions=precision.millions
         ),
-        status=rag_status(indicator.target, current.shown, indicator.polarity, indicator.tolerance),
+        status=status,
         band=performance_band(indicator.bands, current.shown, indicator.polarity, catalogue.below_bands),
         band_key=performance_band_key(indicator.bands, current.shown, indicator.polarity),
         comparator=indicator.comparator,
         direction=direction,
-        judgement=judgement(direction, indicator.polarity),
+        judgement=judged,
         change_text=format_change(change, indicator.unit, precision.decimals, precision.millions),
         benchmarks=_benchmarks(catalogue, indicator, current, benchmark_table, precision),
-        trend=tuple(
-            figure(month)
-            for month in trend_periods(indicator.frequency, current_month, catalogue.trend_length)
-        ),
+        trend=tuple(figure(month) for month in months),
         in_appendix=catalogue.report.in_appendix(indicator.ref, indicator.highlight),
         commentary=commentary.indicator(indicator.ref),
         group=indicator.group,
@@ -248,6 +256,7 @@ def _row(
         quarters=_quarters(catalogue, indicator, series, report, precision),
         annual=figure(catalogue.calendar.latest_year_end(report)),
         band_scale=_band_scale(catalogue, indicator),
+        spc=row_spc(catalogue, indicator, series, report, rebases, facts, precision),
     )
 
 

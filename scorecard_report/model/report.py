@@ -9,6 +9,15 @@ from pathlib import Path
 from scorecard_report.inputs.catalogue import BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import (
+    Assurance,
+    PointKind,
+    Preset,
+    ReadingKind,
+    Rule,
+    SpcSettings,
+    Variation,
+)
 from scorecard_report.inputs.targets import Band, Target
 from scorecard_report.inputs.vocabulary import (
     Comparator,
@@ -85,6 +94,70 @@ class BandScale:
 
 
 @dataclass(frozen=True)
+class SpcPoint:
+    """One month of the XmR chart and the series CSV: the value, its segment's limits, its label."""
+
+    period: Month
+    period_text: str
+    value: Decimal | None  # None for a month without a value: a gap, neither breaking nor counting
+    centre: Decimal | None  # None where the segment is too short for limits
+    lower: Decimal | None
+    upper: Decimal | None
+    point: PointKind
+    rule: Rule | None
+    segment: int | None  # 0 for the first segment; a rebase starts the next
+
+
+@dataclass(frozen=True)
+class SpcRebase:
+    """A rebase of the indicator: where its limits were worked out afresh, and why."""
+
+    period: Month
+    period_text: str  # "May 2026"
+    reason: str
+
+
+@dataclass(frozen=True)
+class RowSpc:
+    """The row's statistical process control (docs/spc-rules.md), with its words: nothing here
+    recolours the RAG status, band or arrow, which stay as they were judged."""
+
+    variation: Variation = Variation.NONE
+    variation_text: str = "No SPC"
+    assurance: Assurance = Assurance.NONE
+    assurance_text: str = "No assurance"
+    rule: Rule | None = None  # the rule that named the latest point's special cause
+    rule_text: str = ""  # "6 months above the average"
+    reading: ReadingKind = ReadingKind.NO_SPC
+    reading_text: str = ""
+    attention: bool = False
+    note: str = ""  # "Declining since last month, but within normal variation"
+    centre: Decimal | None = None  # the latest segment's limits, unrounded
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    limits_text: str = ""  # "average 84%, usually between 78% and 90%"
+    points: int = 0  # points in the latest segment
+    run: int = 0  # points in the run the rule flagged, ending this month
+    run_start: Month | None = None
+    run_start_text: str = ""
+    capable_band: str | None = None  # the best band the process reliably reaches (its label)
+    capable_band_key: str | None = None
+    capable_text: str = ""  # "reliably Good; Outstanding some months"
+    target_text: str = ""  # the number assurance was judged against, as shown
+    preset: Preset = Preset.NHSE
+    series: tuple[SpcPoint, ...] = ()  # the months the row's trend shows, oldest first
+    rebases: tuple[SpcRebase, ...] = ()
+
+    @property
+    def shown(self) -> bool:
+        """Whether there are icons to show: the process has enough points for a judgement."""
+        return self.variation is not Variation.NONE
+
+
+NO_SPC = RowSpc()
+
+
+@dataclass(frozen=True)
 class Row:
     """One indicator in the report, with every judgement already made."""
 
@@ -119,6 +192,7 @@ class Row:
     quarters: tuple[QuarterFigure, ...] = ()
     annual: Figure | None = None
     band_scale: BandScale | None = None  # None for an indicator without bands
+    spc: RowSpc = NO_SPC
 
     @property
     def compared_with(self) -> Figure:
@@ -198,6 +272,36 @@ class Mover:
 
 
 @dataclass(frozen=True)
+class Attention:
+    """A row the reading table marks for attention: the summary page's "Needs attention" list."""
+
+    ref: str
+    title: str
+    section: str
+    owner: str | None
+    reading: str
+    status: RagStatus
+    variation: Variation
+    assurance: Assurance
+
+
+@dataclass(frozen=True)
+class SpcCounts:
+    """How many of a section's indicators show each variation and assurance."""
+
+    title: str
+    improvement: int
+    concern: int
+    common_cause: int
+    neither: int
+    no_variation: int  # no SPC: too few points, not monthly, no value this month, or turned off
+    passing: int
+    failing: int
+    hit_or_miss: int
+    no_assurance: int
+
+
+@dataclass(frozen=True)
 class Report:
     """A whole scorecard for one period."""
 
@@ -219,6 +323,10 @@ class Report:
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
     year_label: str = ""  # the financial year containing the period, e.g. 2015/16
     source: Path | None = None  # the catalogue it was built from, for messages
+    attention: tuple[Attention, ...] = ()
+    spc_summary: tuple[SpcCounts, ...] = ()  # one per section
+    spc_total: SpcCounts | None = None
+    spc_settings: SpcSettings = field(default_factory=SpcSettings)
 
     @property
     def rows(self) -> tuple[Row, ...]:

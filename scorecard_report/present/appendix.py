@@ -12,6 +12,7 @@ from scorecard_report.model.report import BenchmarkComparison, Report, Row, Sect
 from scorecard_report.present.anchors import anchor
 from scorecard_report.present.commentary import CommentaryView, commentary_view, placeholder_text
 from scorecard_report.present.counts import counts_sentence
+from scorecard_report.present.icons import Icon, assurance_icon, variation_icon
 from scorecard_report.present.palette import Tone
 from scorecard_report.present.pictures import ChartView, DrawnChart, chart_view
 from scorecard_report.present.table import ValueCell, compared_with_text, current_cell, direction_cell
@@ -27,6 +28,7 @@ class LabelledFigure:
     word: str = ""
     tone: Tone | None = None
     lines: tuple[str, ...] = ()  # shown one under another, instead of ``text``: a band scale
+    icon: Icon | None = None  # before the text: a variation or assurance icon
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,33 @@ def _figures(row: Row) -> tuple[LabelledFigure, ...]:
     )
     if row.previous_period.period == row.previous_year.period:  # an annual row's previous period
         earlier = earlier[1:]
-    return (LabelledFigure("Polarity", polarity_words(row.polarity)), *judged, *earlier, _change(row))
+    return (
+        LabelledFigure("Polarity", polarity_words(row.polarity)),
+        *judged,
+        *earlier,
+        _change(row),
+        *_spc_figures(row),
+    )
+
+
+def _spc_figures(row: Row) -> tuple[LabelledFigure, ...]:
+    """Variation (with the rule in words), assurance (against the number it was judged on) and, for a
+    banded indicator, the band the process reliably reaches; nothing for a row without SPC."""
+    spc = row.spc
+    if not spc.shown:
+        return ()
+    variation = LabelledFigure(
+        "Variation",
+        spc.variation_text,
+        word=spc.rule_text,
+        icon=variation_icon(spc.variation, spc.variation_text),
+    )
+    against = f"against {spc.target_text}" if spc.target_text else ""
+    assurance = LabelledFigure(
+        "Assurance", spc.assurance_text, word=against, icon=assurance_icon(spc.assurance, spc.assurance_text)
+    )
+    capable = (LabelledFigure("Capable band", spc.capable_text),) if spc.capable_text else ()
+    return (variation, assurance, *capable)
 
 
 def _change(row: Row) -> LabelledFigure:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard_report.format.spc import assurance_word, noise_note, reading_words, variation_word
 from scorecard_report.format.words import direction_arrow, judgement_word, polarity_words
 from scorecard_report.inputs.commentary import Run
+from scorecard_report.inputs.spc import Assurance, Preset, ReadingKind, SpcSettings, Variation
 from scorecard_report.inputs.vocabulary import Comparator, Direction, Judgement, Polarity
 from scorecard_report.model.report import Report
 from scorecard_report.present.commentary import DRAFT, Prose, prose
+from scorecard_report.present.icons import Icon, assurance_icon, variation_icon
 from scorecard_report.present.palette import Tone
 from scorecard_report.present.table import compared_with_text, most_common
 
@@ -20,6 +23,7 @@ class KeyEntry:
     tone: Tone | None
     sample: str
     cells: tuple[str, ...]
+    icon: Icon | None = None  # an SPC icon, shown before the sample word
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,19 @@ class KeyView:
     polarity_and_values: str  # one heading over both paragraphs, where they are run together
     drafts: Prose  # how commentary that is still a draft is marked: said after the mark
     draft_mark: str = DRAFT
+    spc: SpcKey | None = None  # where any row has statistical process control
+
+
+@dataclass(frozen=True)
+class SpcKey:
+    """The icons of variation and assurance, the rules in words, and what an arrow means beside them."""
+
+    heading: str
+    variation: KeyTable
+    assurance: KeyTable
+    rules: Prose
+    arrows: Prose
+    readings: Prose
 
 
 TITLE = "How to read this scorecard"
@@ -62,6 +79,101 @@ def key_view(report: Report) -> KeyView:
         values_note="Quarterly and annual values name their period under the value, for example Q3 2022/23.",
         polarity_and_values="Polarity and values",
         drafts=_drafts(),
+        spc=_spc(report) if any(row.spc.shown for row in report.rows) else None,
+    )
+
+
+def _spc(report: Report) -> SpcKey:
+    def variation(kind: Variation, meaning: str) -> KeyEntry:
+        word = variation_word(kind)
+        return KeyEntry(None, word, (meaning,), variation_icon(kind, word))
+
+    def assurance(kind: Assurance, meaning: str) -> KeyEntry:
+        word = assurance_word(kind)
+        return KeyEntry(None, word, (meaning,), assurance_icon(kind, word))
+
+    return SpcKey(
+        "Statistical process control",
+        KeyTable(
+            "Variation: has the process changed?",
+            ("Shown as", "Meaning"),
+            (
+                variation(
+                    Variation.IMPROVEMENT_HIGH,
+                    "A special cause in the better direction (the chevron points the way the values moved)",
+                ),
+                variation(
+                    Variation.CONCERN_LOW,
+                    "A special cause in the worse direction (the triangle points the way the values moved)",
+                ),
+                variation(
+                    Variation.NEITHER_HIGH,
+                    "A special cause in an indicator with no better direction: unusually high or low",
+                ),
+                variation(
+                    Variation.COMMON_CAUSE,
+                    "Only the ordinary ups and downs of the process: no significant change",
+                ),
+            ),
+        ),
+        KeyTable(
+            "Assurance: will it reliably meet the target?",
+            ("Shown as", "Meaning"),
+            (
+                assurance(
+                    Assurance.PASS,
+                    "Both process limits are on the target's good side: the "
+                    "target will be met almost every month",
+                ),
+                assurance(
+                    Assurance.FAIL,
+                    "Both process limits are on the wrong side: the target will "
+                    "be missed almost every month without a change in the process",
+                ),
+                assurance(
+                    Assurance.HIT_OR_MISS,
+                    "The target lies between the limits: it will be met in some months and missed in others",
+                ),
+            ),
+        ),
+        _spc_rules(report.spc_settings),
+        prose(
+            "Arrows and normal variation",
+            Run(
+                "An arrow compares this month with one other month. Inside common-cause variation a "
+                "rise or fall is the ordinary up and down of the process, not a change, so the row "
+                "says so: "
+            ),
+            Run(noise_note("Declining", "last month"), italic=True),
+            Run(
+                ". RAG, band, arrow, variation and assurance answer different questions; none "
+                "recolours another."
+            ),
+        ),
+        prose(
+            "Readings",
+            Run("The reading under each indicator's title says what RAG and SPC mean together, for example "),
+            Run(reading_words(ReadingKind.MET_BUT_USUALLY_MISS), italic=True),
+            Run(". Rows whose reading needs action are listed under Needs attention on the summary page."),
+        ),
+    )
+
+
+def _spc_rules(settings: SpcSettings) -> Prose:
+    preset = "NHS England's Making Data Count" if settings.preset is Preset.NHSE else "NHSRplotthedots 0.2.2"
+    return prose(
+        "How it is worked out",
+        Run(
+            f"Each monthly indicator's values are charted with their average and process limits "
+            f"(the average ± 2.66 × the average month-to-month movement), by the rules of {preset}. A "
+            "month is a special cause when it is beyond a limit; when "
+            f"{settings.shift_points} or more months in a row are on one side of the average; when "
+            f"{settings.trend_points} or more months in a row each rise (or each fall); or when 2 of 3 "
+            "months in a row are near the same limit (beyond two thirds of the way to it). A rebase, "
+            "marked on the chart with its reason, starts the limits afresh. SPC needs "
+            f"{settings.min_points} months since the start or the last rebase; quarterly and annual "
+            "indicators have none."
+        ),
     )
 
 

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scorecard_report.format.display import format_count
-from scorecard_report.model.report import Mover, Report, StatusCounts
+from scorecard_report.model.report import Mover, Report, SpcCounts, StatusCounts
 from scorecard_report.model.summary import MOVERS_KEY
-from scorecard_report.present.table import most_common
+from scorecard_report.present.table import STATUS_WORDS, most_common
 
 STATUS_COLUMNS = ("Green", "Amber", "Red", "No status")
 DIRECTION_COLUMNS = ("Improving", "Declining")
@@ -33,6 +33,26 @@ class MoversTable:
 
 
 @dataclass(frozen=True)
+class AttentionTable:
+    """Every row the SPC reading marks for attention, with who owns it."""
+
+    heading: str
+    columns: tuple[str, ...]
+    lines: tuple[tuple[str, ...], ...]
+    empty: str  # said instead of the table when no row needs attention
+    note: str  # why these rows, said under the table
+
+
+@dataclass(frozen=True)
+class SpcSummary:
+    """Each section's count of variation and assurance judgements."""
+
+    heading: str
+    columns: tuple[str, ...]
+    lines: tuple[SummaryLine, ...]
+
+
+@dataclass(frozen=True)
 class SummaryView:
     anchor: str
     title: str
@@ -40,6 +60,8 @@ class SummaryView:
     lines: tuple[SummaryLine, ...]
     movers: tuple[MoversTable, ...]
     movers_note: str  # what the ranking means, said under the movers
+    attention: AttentionTable | None = None  # where any row has statistical process control
+    spc: SpcSummary | None = None
 
 
 def summary_view(report: Report) -> SummaryView:
@@ -57,7 +79,74 @@ def summary_view(report: Report) -> SummaryView:
             _movers("Largest deteriorations", report.deteriorations, now),
         ),
         movers_note=MOVERS_KEY,
+        attention=_attention(report) if _has_spc(report) else None,
+        spc=_spc_summary(report) if _has_spc(report) else None,
     )
+
+
+def _has_spc(report: Report) -> bool:
+    return any(row.spc.shown for row in report.rows)
+
+
+ATTENTION_COLUMNS = ("Ref", "Indicator", "Section", "Owner", "This month", "Reading")
+ATTENTION_NOTE = (
+    "Listed where statistical process control shows a special cause of concern, or a process that "
+    "will not reliably meet its target: the rows that need a change, not just a better month."
+)
+
+
+def _attention(report: Report) -> AttentionTable:
+    lines = tuple(
+        (
+            item.ref,
+            item.title,
+            item.section,
+            item.owner or "",
+            STATUS_WORDS.get(item.status, "No status"),
+            item.reading,
+        )
+        for item in report.attention
+    )
+    return AttentionTable(
+        "Needs attention",
+        ATTENTION_COLUMNS,
+        lines,
+        "No indicator needs attention this period.",
+        ATTENTION_NOTE,
+    )
+
+
+SPC_COLUMNS = (
+    "Section",
+    "Improvement",
+    "Concern",
+    "Common cause",
+    "Unusual",
+    "No SPC",
+    "Pass",
+    "Fail",
+    "Hit or miss",
+)
+
+
+def _spc_summary(report: Report) -> SpcSummary:
+    def line(counts: SpcCounts, total: bool = False) -> SummaryLine:
+        numbers = (
+            counts.improvement,
+            counts.concern,
+            counts.common_cause,
+            counts.neither,
+            counts.no_variation,
+            counts.passing,
+            counts.failing,
+            counts.hit_or_miss,
+        )
+        return SummaryLine(counts.title, tuple(format_count(n) for n in numbers), total)
+
+    lines = tuple(line(counts) for counts in report.spc_summary)
+    if report.spc_total is not None:
+        lines += (line(report.spc_total, total=True),)
+    return SpcSummary("Variation and assurance", SPC_COLUMNS, lines)
 
 
 def _count_columns(report: Report) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from scorecard_report.format.bands import band_scale_text
 from scorecard_report.format.display import format_count, label_with_year
 from scorecard_report.format.periods import quarter_heading
-from scorecard_report.format.words import direction_arrow, judgement_word
+from scorecard_report.format.words import DASH, direction_arrow, judgement_word
 from scorecard_report.inputs.vocabulary import Comparator, Direction, Frequency, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
 from scorecard_report.present.commentary import DRAFT, placeholder_text, plain_text
+from scorecard_report.present.icons import Icon, assurance_icon, variation_icon
 from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
 
 STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
@@ -26,6 +27,7 @@ class ValueCell:
     note: str = ""
     tone: Tone | None = None
     word: str = ""
+    icon: Icon | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class TableCell:
     placeholder: bool = False
     mark: str = ""  # before the text: "Draft" on commentary not yet approved
     lines: tuple[str, ...] = ()  # after the text, one under another: a band scale, "Good ≥ 85%"
+    icon: Icon | None = None  # before the text: a variation or assurance icon, its word the text
 
 
 @dataclass(frozen=True)
@@ -90,20 +93,24 @@ def direction_cell(row: Row) -> DirectionCell:
 STANDARD_BANDS = ("requires_improvement", "good", "outstanding")
 TABLE_WIDTH_MM = 273.0
 FIXED_WIDTHS_MM = {
+    # Sized so that the monthly preset's widest table (four benchmarks, both comparators, a banded
+    # target, variation and assurance) leaves the indicator's title about 45 mm.
     "number": 9.0,
-    "ref": 14.0,
+    "ref": 13.0,
     "target": 18.0,
     "band": 19.0,
-    "current": 22.0,
-    "previous_period": 20.0,
-    "previous_year": 20.0,
-    "benchmark": 20.0,
+    "current": 20.0,
+    "previous_period": 18.0,
+    "previous_year": 18.0,
+    "benchmark": 17.0,
     "quarter": 17.0,
     "annual": 22.0,
-    "direction": 28.0,
+    "direction": 23.0,
     "field": 16.0,
+    "variation": 22.0,
+    "assurance": 21.0,
 }
-BANDED_TARGET_MM = 27.0
+BANDED_TARGET_MM = 26.0
 FLEXIBLE_WEIGHTS = {"title": 3.0, "description": 3.0, "comment": 4.0}
 MIN_FLEXIBLE_MM = 22.0
 NUMERIC = {"target", "band", "current", "previous_period", "previous_year", "benchmark", "quarter", "annual"}
@@ -204,6 +211,8 @@ class TableMaker:
             "previous_year": "Previous Year",
             "annual": self.report.year_label,
             "direction": "Direction of Travel",
+            "variation": "Variation",
+            "assurance": "Assurance",
             "comment": "Comment",
         }[name]
 
@@ -271,6 +280,10 @@ class TableMaker:
             return TableCell(dict(row.fields).get(detail, ""))
         if kind == "direction":
             return _direction_table_cell(row, column.subheading)
+        if kind == "variation":
+            return variation_cell(row)
+        if kind == "assurance":
+            return assurance_cell(row)
         return self._simple(kind, row)
 
     def _simple(self, kind: str, row: Row) -> TableCell:
@@ -285,7 +298,9 @@ class TableMaker:
             return self._comment(row)
         if kind == "target":
             return target_cell(row)
-        return TableCell({"title": row.title, "description": row.description}[kind])
+        if kind == "title":
+            return TableCell(row.title, lines=reading_lines(row))
+        return TableCell(row.description)
 
     def _comment(self, row: Row) -> TableCell:
         text = row.commentary
@@ -362,3 +377,32 @@ def quarter_cell(quarter: QuarterFigure, banded: bool) -> TableCell:
     if quarter.figure.missing or not banded or quarter.band_key is None:
         return TableCell(quarter.figure.text)
     return TableCell(quarter.figure.text, word=quarter.band or "", tone=band_tone(quarter.band_key))
+
+
+def reading_lines(row: Row) -> tuple[str, ...]:
+    """The row's SPC reading under its title, and what its arrow means inside normal variation; for a
+    monthly row without SPC yet, why (too few points since a rebase). Nothing for the rest: their
+    Variation cell's dash, and the key, say it."""
+    spc = row.spc
+    if not spc.shown and spc.points == 0:
+        return ()
+    return tuple(line for line in (spc.reading_text, spc.note) if line)
+
+
+def variation_cell(row: Row) -> TableCell:
+    """The variation icon, its word and (for a special cause) the rule in words."""
+    spc = row.spc
+    if not spc.shown:
+        return TableCell(DASH)
+    return TableCell(
+        spc.variation_text, note=spc.rule_text, icon=variation_icon(spc.variation, spc.variation_text)
+    )
+
+
+def assurance_cell(row: Row) -> TableCell:
+    """The assurance icon and word, and the band the process reliably reaches where it has bands."""
+    spc = row.spc
+    icon = assurance_icon(spc.assurance, spc.assurance_text)
+    if icon is None and not spc.capable_text:
+        return TableCell(DASH)
+    return TableCell(spc.assurance_text if icon else DASH, note=spc.capable_text, icon=icon)

@@ -23,14 +23,23 @@ def edition_name(name: str, section_ids: Sequence[str], catalogue: Catalogue) ->
     return "-".join([name, *ids])
 
 
-def dated_file_name(stem: str, period: Month, extension: str) -> str:
-    """``scorecard-2023-01.pdf``: what build writes, and publish beside the latest."""
-    return f"{stem}-{period.iso()}.{extension}"
+# A format whose file is not named by its format: the series is a second CSV, so Excel opens it too.
+_ENDINGS = {"series": "-series.csv"}
 
 
-def latest_file_name(stem: str, extension: str) -> str:
+def _ending(output_format: str) -> str:
+    return _ENDINGS.get(output_format, f".{output_format}")
+
+
+def dated_file_name(stem: str, period: Month, output_format: str) -> str:
+    """``scorecard-2023-01.pdf``, ``scorecard-2023-01-series.csv``: what build writes, and publish
+    beside the latest."""
+    return f"{stem}-{period.iso()}{_ending(output_format)}"
+
+
+def latest_file_name(stem: str, output_format: str) -> str:
     """``scorecard-latest.pdf``: the name a web page links to, replaced each month."""
-    return f"{stem}-latest.{extension}"
+    return f"{stem}-latest{_ending(output_format)}"
 
 
 def manifest_name(section_ids: Sequence[str]) -> str:

@@ -21,6 +21,7 @@ from scorecard_report.present.commentary import BlockView, CommentaryView
 from scorecard_report.present.document import DocumentView, SectionView
 from scorecard_report.present.key import KeyTable
 from scorecard_report.present.pictures import ChartView
+from scorecard_report.present.summary import AttentionTable
 from scorecard_report.render.docx_blocks import (
     DRAFT_STYLE,
     MARGIN,
@@ -114,7 +115,7 @@ class _DocxWriter:
         self.pictures = Pictures(self.document.part)
         self._page_setup()
         self.body = Body(self.document)
-        self.tables = TableWriter(self.body, self.style_ids, self.doc.palette)
+        self.tables = TableWriter(self.body, self.style_ids, self.doc.palette, self.pictures)
         self._cover()
         self._contents()
         self._key()
@@ -199,15 +200,26 @@ class _DocxWriter:
         drafts = self._paragraph("", DRAFT_STYLE)
         self.tables.mark(drafts, key.draft_mark, " ")
         drafts.add_run(key.drafts.text)
+        if key.spc:
+            self._paragraph(key.spc.heading, "Heading 2")
+            self._key_table(key.spc.variation, (45.0, 160.0), heading="Heading 3")
+            self._key_table(key.spc.assurance, (45.0, 160.0), heading="Heading 3")
+            for part in (key.spc.rules, key.spc.arrows, key.spc.readings):
+                self._paragraph(part.heading, "Heading 3")
+                self.body.paragraph(part.text)
         self._page_break()
 
-    def _key_table(self, key: KeyTable, widths_mm: tuple[float, ...], *, arrows: bool = False) -> None:
-        """The sample in its tone: a shaded cell, or (``arrows``) the arrows in their colour."""
-        self._paragraph(key.heading, "Heading 2")
+    def _key_table(
+        self, key: KeyTable, widths_mm: tuple[float, ...], *, arrows: bool = False, heading: str = "Heading 2"
+    ) -> None:
+        """The sample in its tone: a shaded cell, (``arrows``) the arrows in their colour, or an icon."""
+        self._paragraph(key.heading, heading)
         table = self.tables.table(key.columns, widths_mm)
         for entry in key.entries:
             sample = self.tables.row(table, (entry.sample, *entry.cells))[0]
-            if arrows:
+            if entry.icon is not None:
+                self.tables.with_icon(sample.paragraphs[0], entry.icon, entry.sample)
+            elif arrows:
                 self.tables.colour_arrow(sample, entry.tone)
             elif entry.tone is not None:
                 self.tables.fill(sample, entry.tone)
@@ -219,6 +231,14 @@ class _DocxWriter:
         table = self.tables.table(summary.columns, (70.0, *(203.0 / counts,) * counts))
         for line in summary.lines:
             self.tables.row(table, (line.title, *line.counts))
+        if summary.spc:
+            self._paragraph(summary.spc.heading, "Heading 2")
+            counts = len(summary.spc.columns) - 1
+            table = self.tables.table(summary.spc.columns, (70.0, *(203.0 / counts,) * counts))
+            for line in summary.spc.lines:
+                self.tables.row(table, (line.title, *line.counts))
+        if summary.attention:
+            self._attention(summary.attention)
         for movers in summary.movers:
             self._paragraph(movers.heading, "Heading 2")
             if not movers.lines:
@@ -229,6 +249,16 @@ class _DocxWriter:
                 self.tables.row(table, mover)
         self.body.paragraph(summary.movers_note)
         self._page_break()
+
+    def _attention(self, attention: AttentionTable) -> None:
+        self._paragraph(attention.heading, "Heading 2")
+        if attention.lines:
+            table = self.tables.table(attention.columns, (16.0, 70.0, 40.0, 50.0, 22.0, 75.0))
+            for line in attention.lines:
+                self.tables.row(table, line)
+        else:
+            self.body.paragraph(attention.empty)
+        self.body.paragraph(attention.note)
 
     def _report_commentary(self) -> None:
         commentary = self.doc.commentary
@@ -311,7 +341,12 @@ class _DocxWriter:
             self.body.paragraph(page.description)
 
     def _headline_box(self, cell: _Cell, box: LabelledFigure) -> None:
-        """A change's arrow in its colour with its word, or a band scale one band to a line."""
+        """A change's arrow in its colour with its word, or a band scale one band to a line; an SPC
+        judgement's icon before its word, and the rule or target it was judged on under it."""
+        if box.icon is not None:
+            self.tables.with_icon(cell.paragraphs[0], box.icon, box.text)
+        if box.word and not box.arrow:
+            self.tables.small(cell, box.word)
         if box.arrow:
             self.tables.arrow(cell.add_paragraph(), box.arrow, box.word, box.tone)
         for index, line in enumerate(box.lines):

@@ -12,23 +12,31 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from scorecard_report.present.icons import Icon
 from scorecard_report.present.palette import Palette, Tone
 from scorecard_report.present.table import TableCell, ValueCell
 from scorecard_report.render.docx_blocks import (
     TABLE_TEXT_STYLE,
     Body,
+    Pictures,
+    decorative,
     fixed_layout,
     no_split,
     repeat_header,
     rgb,
 )
+from scorecard_report.render.icons import icon_png
+
+ICON_MM = 3.5
 
 
 class TableWriter:
     """Writes tables into the body, in the styles the document has (``style_ids``: name → id)."""
 
-    def __init__(self, body: Body, style_ids: Mapping[str, str], palette: Palette) -> None:
-        self.body, self.style_ids, self.palette = body, style_ids, palette
+    def __init__(
+        self, body: Body, style_ids: Mapping[str, str], palette: Palette, pictures: Pictures | None = None
+    ) -> None:
+        self.body, self.style_ids, self.palette, self.pictures = body, style_ids, palette, pictures
 
     def table(
         self,
@@ -87,6 +95,8 @@ class TableWriter:
             return
         if value.mark:
             self.mark(cell.paragraphs[0], value.mark)
+        if value.icon is not None:
+            self.icon(cell.paragraphs[0], value.icon)
         lines = value.lines
         if value.text or not lines:
             self.value(cell, ValueCell(value.text, value.note, value.tone, value.word), bold=bold)
@@ -104,6 +114,22 @@ class TableWriter:
                 self.small(cell, extra)
         if value.tone is not None:
             self.fill(cell, value.tone)
+
+    def icon(self, paragraph: Paragraph, icon: Icon) -> None:
+        """A variation or assurance icon before its word, marked decorative: the word says it."""
+        if self.pictures is None:
+            return
+        paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
+        picture = self.pictures.add(paragraph.add_run(), icon_png(icon), width=Mm(ICON_MM))
+        decorative(picture)
+        paragraph.add_run("\u00a0")  # the word stays on the icon's line
+
+    def with_icon(self, paragraph: Paragraph, icon: Icon, text: str) -> None:
+        """The paragraph's text again, with the icon before it."""
+        for run in list(paragraph.runs):
+            paragraph._p.remove(run._r)
+        self.icon(paragraph, icon)
+        paragraph.add_run(text)
 
     def arrow(self, paragraph: Paragraph, arrow: str, word: str, tone: Tone | None) -> None:
         """An arrow, large and in its judgement's colour, and the word that says what it means."""

@@ -93,6 +93,19 @@ class SummaryCsv:
         return render_summary_csv(sources.report)
 
 
+class SeriesCsv:
+    """The series CSV: each indicator's months with their process limits and special causes."""
+
+    extension = "series"
+    reads = Reads.REPORT
+    beside: str | None = None
+
+    def render(self, sources: Sources) -> bytes:
+        from scorecard_report.render.summary_csv import render_series_csv
+
+        return render_series_csv(sources.report)
+
+
 class HtmlPage:
     extension = "html"
     reads = Reads.PAGE
@@ -138,8 +151,9 @@ def html_page(sources: Sources) -> str:
 
 # By name, in the order the command line lists them.
 FORMATS: Mapping[str, Renderer] = {
-    renderer.extension: renderer for renderer in (SummaryCsv(), HtmlPage(), PdfDocument(), WordDocument())
+    renderer.extension: renderer
+    for renderer in (SummaryCsv(), SeriesCsv(), HtmlPage(), PdfDocument(), WordDocument())
 }
 # The order a build makes them in: the PDF before the web page, because laying it out names each file or
 # URL a template reaches for as it is fetched, more exactly than the page's own check can.
-MAKE_ORDER = ("csv", "pdf", "html", "docx")
+MAKE_ORDER = ("csv", "series", "pdf", "html", "docx")

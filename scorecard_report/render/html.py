@@ -29,6 +29,7 @@ from markupsafe import Markup
 from scorecard_report.present.document import DocumentView
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.html_styles import document_css, tone_class
+from scorecard_report.render.icons import icon_uri
 
 TEMPLATE = "scorecard.html.j2"
 STYLESHEET = "scorecard.css"
@@ -73,6 +74,7 @@ def environment(user_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["tone_class"] = tone_class
+    env.filters["icon_uri"] = icon_uri
     return env
 
 

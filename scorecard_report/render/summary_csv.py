@@ -30,6 +30,15 @@ COLUMNS = (
     "band",
     "direction",
     "judgement",
+    "variation",
+    "assurance",
+    "reading",
+    "attention",
+    "spc_centre",
+    "spc_lower",
+    "spc_upper",
+    "spc_points",
+    "capable_band",
 )
 
 
@@ -67,8 +76,42 @@ def _cells(row: Row, section: str) -> list[str]:
         row.band or "",
         str(row.direction),
         str(row.judgement),
+        str(row.spc.variation),
+        str(row.spc.assurance),
+        row.spc.reading_text,
+        "yes" if row.spc.attention else "no",
+        _number(row.spc.centre),
+        _number(row.spc.lower),
+        _number(row.spc.upper),
+        str(row.spc.points),
+        row.spc.capable_band or "",
         *(_number(benchmark.value) for benchmark in row.benchmarks),
     ]
+
+
+SERIES_COLUMNS = ("ref", "period", "value", "centre", "lower_limit", "upper_limit", "point", "rule")
+
+
+def render_series_csv(report: Report) -> bytes:
+    """One row per indicator per month its trend shows: the value, its segment's limits (empty where
+    the segment is too short), the point's label and the rule that flagged it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SERIES_COLUMNS)
+    for row in report.rows:
+        for point in row.spc.series:
+            cells = [
+                row.ref,
+                point.period.iso(),
+                _number(point.value),
+                _number(point.centre),
+                _number(point.lower),
+                _number(point.upper),
+                str(point.point),
+                str(point.rule or ""),
+            ]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
+    return buffer.getvalue().encode("utf-8")
 
 
 def render_summary_csv(report: Report) -> bytes:

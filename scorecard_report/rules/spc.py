@@ -161,13 +161,50 @@ def segments(series: Series, rebase_months: Sequence[Month]) -> tuple[tuple[tupl
 
 
 @dataclass(frozen=True)
+class JudgedPoint:
+    """One point of the series with its segment's limits (None where the preset draws none: nhse below
+    ``min_points``, ptd below 2) and its label: ``none`` without limits, else common cause or the label
+    of its strongest flag, with that flag's rule."""
+
+    month: Month
+    value: Decimal
+    segment: int
+    limits: Limits | None
+    label: Variation
+    rule: Rule | None
+
+
+def _segment_limits(values: Sequence[Decimal], settings: SpcSettings) -> Limits | None:
+    fewest = 2 if settings.preset is Preset.PTD else settings.min_points
+    return limits(values, settings) if len(values) >= max(fewest, 2) else None
+
+
+def judge_points(
+    series: Series, period: Month, rebase_months: Sequence[Month], polarity: Polarity, settings: SpcSettings
+) -> tuple[JudgedPoint, ...]:
+    """Every point up to ``period``, each judged within its own segment."""
+    judged: list[JudgedPoint] = []
+    for number, part in enumerate(segments([(m, v) for m, v in series if m <= period], rebase_months)):
+        values = [v for _, v in part]
+        lim = _segment_limits(values, settings)
+        flags = special_causes(values, lim, settings) if lim else tuple(PointFlag() for _ in values)
+        for (month, value), flag in zip(part, flags, strict=True):
+            strongest = flag.strongest(polarity, settings.preset)
+            label = flag.label(polarity, settings.preset) if lim else Variation.NONE
+            rule = strongest.rule if strongest else None
+            judged.append(JudgedPoint(month, value, number, lim, label, rule))
+    return tuple(judged)
+
+
+@dataclass(frozen=True)
 class Judged:
     """The judgement of the latest point of the latest segment: its variation, the rule that named it
-    (None for common cause or none) and the segment's limits (None when too few points)."""
+    (None for common cause or none), the segment's limits (None when too few points) and its size."""
 
     variation: Variation
     rule: Rule | None = None
     limits: Limits | None = None
+    points: int = 0
 
 
 def judge(
@@ -179,18 +216,36 @@ def judge(
     enabled: bool = True,
 ) -> Judged:
     """``enabled`` is False for SPC off or a non-monthly indicator. Values after ``period`` are ignored."""
-    parts = segments([(m, v) for m, v in series if m <= period], rebase_months)
-    if not enabled or not parts or parts[-1][-1][0] != period:
+    points = judge_points(series, period, rebase_months, polarity, settings) if enabled else ()
+    if not points or points[-1].month != period:
         return Judged(Variation.NONE)
-    values = [v for _, v in parts[-1]]
-    if len(values) < 2:
-        return Judged(Variation.NONE)
-    lim = limits(values, settings)
-    if len(values) < settings.min_points:
-        return Judged(Variation.NONE, limits=lim)
-    last = special_causes(values, lim, settings)[-1]
-    flag = last.strongest(polarity, settings.preset)
-    return Judged(last.label(polarity, settings.preset), flag.rule if flag else None, lim)
+    last = points[-1]
+    size = sum(1 for point in points if point.segment == last.segment)
+    if size < settings.min_points:
+        return Judged(Variation.NONE, limits=last.limits, points=size)
+    return Judged(last.label, last.rule, last.limits, size)
+
+
+def run_length(values: Sequence[Decimal], rule: Rule, centre: Decimal) -> int:
+    """How many points, ending with the last, make the run that ``rule`` flagged: consecutive points on
+    the last point's side of the centre for a shift, consecutive rises (or falls) for a trend; 1 else."""
+    if rule is Rule.SHIFT:
+        side = _side(values[-1], centre)
+        count = 0
+        for x in reversed(values):
+            if _side(x, centre) != side:
+                break
+            count += 1
+        return count
+    if rule is Rule.TREND:
+        steps = [_side(b, a) for a, b in pairwise(values)]
+        count = 1
+        for step in reversed(steps):
+            if step != steps[-1] or step == 0:
+                break
+            count += 1
+        return count
+    return 1
 
 
 def variation(

@@ -30,8 +30,10 @@ from scorecard_report.rules.spc import (
     assurance_target,
     capable_band,
     judge,
+    judge_points,
     limits,
     reading,
+    run_length,
     segments,
     special_causes,
     variation,
@@ -165,8 +167,10 @@ def test_twelve_points_give_none_thirteen_a_judgement() -> None:
     series = monthly(list(ALTERNATING))
     p = series[-1][0]
     assert variation(series, p, [], HIGH, NHSE) is Variation.COMMON_CAUSE
-    short = judge(series[1:], p, [], HIGH, NHSE)  # 12 points: limits drawn, no icon
-    assert short.variation is Variation.NONE and short.limits is not None
+    short = judge(series[1:], p, [], HIGH, NHSE)  # 12 points: nhse draws neither limits nor icon
+    assert (short.variation, short.limits, short.points) == (Variation.NONE, None, 12)
+    trial = judge(series[1:], p, [], HIGH, PTD)  # ptd draws limits from 2 points, the icon from 13
+    assert trial.variation is Variation.NONE and trial.limits is not None and trial.points == 12
     assert variation(series, p, [], HIGH, NHSE, enabled=False) is Variation.NONE
     assert variation(series[:-1], p, [], HIGH, NHSE) is Variation.NONE  # no value at P
 
@@ -281,3 +285,24 @@ def test_rows_of_our_own(
 ) -> None:
     result = reading(status, var, assured)
     assert (result.kind, result.attention) == (kind, attention)
+
+
+def test_each_point_is_judged_in_its_own_segment() -> None:
+    # 13 points at 10/11 alternating, then a rebase and 3 points: the new segment is too short for
+    # nhse's limits (its points are none) but ptd draws trial limits from them.
+    series = monthly([*ALTERNATING, 20, 21, 20])
+    rebase = [series[13][0]]
+    points = judge_points(series, series[-1][0], rebase, HIGH, NHSE)
+    assert [p.segment for p in points] == [0] * 13 + [1] * 3
+    assert {p.label for p in points[:13]} == {Variation.COMMON_CAUSE}
+    assert [(p.label, p.limits) for p in points[13:]] == [(Variation.NONE, None)] * 3
+    trial = judge_points(series, series[-1][0], rebase, HIGH, PTD)[13:]
+    assert trial[0].limits is not None and trial[0].limits.centre == D(61) / 3
+    assert {p.label for p in trial} == {Variation.COMMON_CAUSE}
+
+
+def test_run_length_counts_back_from_the_last_point() -> None:
+    assert run_length(ds(5, 11, 12, 11, 13, 12, 14), Rule.SHIFT, D(10)) == 6
+    assert run_length(ds(5, 11, 12, 12, 13, 14, 15), Rule.TREND, D(10)) == 4  # the tie at 12 breaks it
+    assert run_length(ds(9, 8, 7, 6), Rule.TREND, D(10)) == 4
+    assert run_length(ds(1, 2, 30), Rule.OUTSIDE_LIMITS, D(10)) == 1
