@@ -25,7 +25,7 @@ from scorecard_report.format.spc import (
 from scorecard_report.format.words import judgement_word
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.spc import Assurance, PointKind, Rebase, Variation
+from scorecard_report.inputs.spc import Assurance, PointKind, Preset, Rebase, Variation
 from scorecard_report.inputs.targets import Band
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement, RagStatus
 from scorecard_report.model.precision import Precision
@@ -44,7 +44,7 @@ from scorecard_report.rules.spc import (
     assurance,
     assurance_target,
     capable_band,
-    judge,
+    judge_latest,
     judge_points,
     reading,
     run_length,
@@ -79,7 +79,8 @@ def row_spc(
     enabled = indicator.spc and indicator.frequency is Frequency.MONTHLY
     ordered = sorted(series.items())
     months = [rebase.month for rebase in rebases]
-    judged = judge(ordered, period, months, indicator.polarity, settings, enabled)
+    points = judge_points(ordered, period, months, settings) if enabled else ()
+    judged = judge_latest(points, period, indicator.polarity, settings)
 
     def text(value: Decimal) -> str:
         return format_value(value, indicator.unit, precision.decimals, "", precision.millions)
@@ -87,7 +88,6 @@ def row_spc(
     def month_text(month: Month) -> str:
         return format_period(month, Frequency.MONTHLY, catalogue.calendar)
 
-    points = judge_points(ordered, period, months, indicator.polarity, settings) if enabled else ()
     shown = judged.variation is not Variation.NONE
     lim = judged.limits if shown else None
     target = assurance_target(indicator.target, indicator.polarity)
@@ -127,7 +127,7 @@ def row_spc(
         if target is not None and assured is not Assurance.NONE
         else "",
         preset=settings.preset,
-        series=_series(points, facts.trend, series, period, month_text),
+        series=_series(points, facts.trend, series, period, month_text, indicator, settings.preset),
         rebases=tuple(SpcRebase(r.month, month_text(r.month), r.reason) for r in rebases),
     )
 
@@ -177,6 +177,8 @@ def _series(
     series: Mapping[Month, Decimal | None],
     period: Month,
     month_text: MonthText,
+    indicator: Indicator,
+    preset: Preset,
 ) -> tuple[SpcPoint, ...]:
     """The trend's months, each with its point's segment, limits and label (or a gap)."""
     by_month = {point.month: point for point in points}
@@ -189,6 +191,7 @@ def _series(
             shown.append(gap)
             continue
         lim = point.limits
+        label, rule = point.label(indicator.polarity, preset)
         shown.append(
             SpcPoint(
                 month,
@@ -197,8 +200,8 @@ def _series(
                 lim.centre if lim else None,
                 lim.lower if lim else None,
                 lim.upper if lim else None,
-                PointKind.of(point.label),
-                point.rule,
+                PointKind.of(label),
+                rule,
                 point.segment,
             )
         )

@@ -114,38 +114,66 @@ def _runs(keys: Sequence[int], length: int) -> list[tuple[int, int, int]]:
     return found
 
 
+# One Flag per rule and side, made once.
+_FLAG = {(rule, side): Flag(rule, side) for rule in Rule for side in Side}
+_NO_FLAGS = PointFlag()
+
+
 def special_causes(values: Sequence[Decimal], lim: Limits, settings: SpcSettings) -> tuple[PointFlag, ...]:
-    """Every point's flags under the four rules, within one segment."""
+    """Every point's flags under the four rules, within one segment, in priority order.
+
+    The rules are applied in that order, so each point's flags need no sorting: every rule but the
+    trend flags a point on its own side of the centre only, and a point that ends one trend and starts
+    the opposite one gets its high flag first.
+    """
     n = len(values)
-    flags: list[set[Flag]] = [set() for _ in range(n)]
-
-    def side_of(key: int) -> Side:
-        return Side.HIGH if key > 0 else Side.LOW
-
-    sides = [_side(x, lim.centre) for x in values]
+    flags: list[list[Flag]] = [[] for _ in range(n)]
+    centre, upper, lower = lim.centre, lim.upper, lim.lower
+    sides = [(x > centre) - (x < centre) for x in values]
+    side_flag = {rule: {1: _FLAG[rule, Side.HIGH], -1: _FLAG[rule, Side.LOW]} for rule in Rule}
+    outside = side_flag[Rule.OUTSIDE_LIMITS]
     for i, x in enumerate(values):
-        if x > lim.upper or x < lim.lower:
-            flags[i].add(Flag(Rule.OUTSIDE_LIMITS, side_of(sides[i])))
-    for start, stop, key in _runs(sides, settings.shift_points):
-        for i in range(start, stop):
-            flags[i].add(Flag(Rule.SHIFT, side_of(key)))
+        if x > upper or x < lower:
+            flags[i].append(outside[sides[i]])
     # steps[i] is how point i+1 moved from point i; a trend of k points is k-1 equal steps
-    steps = [_side(b, a) for a, b in pairwise(values)]
+    steps = [(b > a) - (b < a) for a, b in pairwise(values)]
+    rising, falling = _FLAG[Rule.TREND, Side.HIGH], _FLAG[Rule.TREND, Side.LOW]
     for start, stop, key in _runs(steps, settings.trend_points - 1):
         for i in range(start, stop + 1):
-            flags[i].add(Flag(Rule.TREND, side_of(key)))
-    close = [(lim.upper_two_sigma < x <= lim.upper) or (lim.lower <= x < lim.lower_two_sigma) for x in values]
+            if key > 0 and flags[i] and flags[i][-1] is falling:
+                flags[i].insert(len(flags[i]) - 1, rising)
+            else:
+                flags[i].append(rising if key > 0 else falling)
+    high, low = lim.upper_two_sigma, lim.lower_two_sigma
+    close = [high < x <= upper or lower <= x < low for x in values]
+    near = side_flag[Rule.TWO_OF_THREE]
+    marked = [False] * n
     for i in range(n - 2):
-        window = range(i, i + 3)
-        same_side = sides[i] != 0 and all(sides[j] == sides[i] for j in window)
-        if same_side and sum(close[j] for j in window) >= 2:
-            for j in window:
-                if close[j]:
-                    flags[j].add(Flag(Rule.TWO_OF_THREE, side_of(sides[i])))
-    return tuple(
-        PointFlag(tuple(sorted(f, key=lambda g: (PRIORITY.index(g.rule), g.side != Side.HIGH))))
-        for f in flags
-    )
+        if (
+            sides[i] != 0
+            and sides[i] == sides[i + 1] == sides[i + 2]
+            and close[i] + close[i + 1] + close[i + 2] >= 2
+        ):
+            for j in (i, i + 1, i + 2):
+                if close[j] and not marked[j]:
+                    marked[j] = True
+                    flags[j].append(near[sides[i]])
+    shifted = side_flag[Rule.SHIFT]
+    for start, stop, key in _runs(sides, settings.shift_points):
+        for i in range(start, stop):
+            flags[i].append(shifted[key])
+    return tuple(_point_flag(tuple(point)) for point in flags)
+
+
+_POINT_FLAGS: dict[tuple[Flag, ...], PointFlag] = {(): _NO_FLAGS}
+
+
+def _point_flag(flags: tuple[Flag, ...]) -> PointFlag:
+    """One PointFlag per combination of flags, shared: a long series repeats a few combinations."""
+    known = _POINT_FLAGS.get(flags)
+    if known is None:
+        known = _POINT_FLAGS[flags] = PointFlag(flags)
+    return known
 
 
 Series = Sequence[tuple[Month, Decimal | None]]
@@ -160,18 +188,23 @@ def segments(series: Series, rebase_months: Sequence[Month]) -> tuple[tuple[tupl
     return tuple(tuple(points[a:b]) for a, b in pairwise(cuts) if b > a)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JudgedPoint:
     """One point of the series with its segment's limits (None where the preset draws none: nhse below
-    ``min_points``, ptd below 2) and its label: ``none`` without limits, else common cause or the label
-    of its strongest flag, with that flag's rule."""
+    ``min_points``, ptd below 2) and its special-cause flags (none without limits)."""
 
     month: Month
     value: Decimal
     segment: int
     limits: Limits | None
-    label: Variation
-    rule: Rule | None
+    flags: PointFlag
+
+    def label(self, polarity: Polarity, preset: Preset) -> tuple[Variation, Rule | None]:
+        """``none`` without limits, else common cause or its strongest flag's label, with that rule."""
+        if self.limits is None:
+            return Variation.NONE, None
+        strongest = self.flags.strongest(polarity, preset)
+        return self.flags.label(polarity, preset), strongest.rule if strongest else None
 
 
 def _segment_limits(values: Sequence[Decimal], settings: SpcSettings) -> Limits | None:
@@ -180,19 +213,18 @@ def _segment_limits(values: Sequence[Decimal], settings: SpcSettings) -> Limits 
 
 
 def judge_points(
-    series: Series, period: Month, rebase_months: Sequence[Month], polarity: Polarity, settings: SpcSettings
+    series: Series, period: Month, rebase_months: Sequence[Month], settings: SpcSettings
 ) -> tuple[JudgedPoint, ...]:
-    """Every point up to ``period``, each judged within its own segment."""
+    """Every point up to ``period``, each flagged within its own segment."""
     judged: list[JudgedPoint] = []
     for number, part in enumerate(segments([(m, v) for m, v in series if m <= period], rebase_months)):
         values = [v for _, v in part]
         lim = _segment_limits(values, settings)
-        flags = special_causes(values, lim, settings) if lim else tuple(PointFlag() for _ in values)
-        for (month, value), flag in zip(part, flags, strict=True):
-            strongest = flag.strongest(polarity, settings.preset)
-            label = flag.label(polarity, settings.preset) if lim else Variation.NONE
-            rule = strongest.rule if strongest else None
-            judged.append(JudgedPoint(month, value, number, lim, label, rule))
+        flags = special_causes(values, lim, settings) if lim else (_NO_FLAGS,) * len(values)
+        judged += (
+            JudgedPoint(month, value, number, lim, flag)
+            for (month, value), flag in zip(part, flags, strict=True)
+        )
     return tuple(judged)
 
 
@@ -207,6 +239,20 @@ class Judged:
     points: int = 0
 
 
+def judge_latest(
+    points: Sequence[JudgedPoint], period: Month, polarity: Polarity, settings: SpcSettings
+) -> Judged:
+    """The judgement of ``period`` from :func:`judge_points`' points."""
+    if not points or points[-1].month != period:
+        return Judged(Variation.NONE)
+    last = points[-1]
+    size = sum(1 for point in points if point.segment == last.segment)
+    if size < settings.min_points:
+        return Judged(Variation.NONE, limits=last.limits, points=size)
+    variation, rule = last.label(polarity, settings.preset)
+    return Judged(variation, rule, last.limits, size)
+
+
 def judge(
     series: Series,
     period: Month,
@@ -216,14 +262,8 @@ def judge(
     enabled: bool = True,
 ) -> Judged:
     """``enabled`` is False for SPC off or a non-monthly indicator. Values after ``period`` are ignored."""
-    points = judge_points(series, period, rebase_months, polarity, settings) if enabled else ()
-    if not points or points[-1].month != period:
-        return Judged(Variation.NONE)
-    last = points[-1]
-    size = sum(1 for point in points if point.segment == last.segment)
-    if size < settings.min_points:
-        return Judged(Variation.NONE, limits=last.limits, points=size)
-    return Judged(last.label, last.rule, last.limits, size)
+    points = judge_points(series, period, rebase_months, settings) if enabled else ()
+    return judge_latest(points, period, polarity, settings)
 
 
 def run_length(values: Sequence[Decimal], rule: Rule, centre: Decimal) -> int:

@@ -292,13 +292,13 @@ def test_each_point_is_judged_in_its_own_segment() -> None:
     # nhse's limits (its points are none) but ptd draws trial limits from them.
     series = monthly([*ALTERNATING, 20, 21, 20])
     rebase = [series[13][0]]
-    points = judge_points(series, series[-1][0], rebase, HIGH, NHSE)
+    points = judge_points(series, series[-1][0], rebase, NHSE)
     assert [p.segment for p in points] == [0] * 13 + [1] * 3
-    assert {p.label for p in points[:13]} == {Variation.COMMON_CAUSE}
-    assert [(p.label, p.limits) for p in points[13:]] == [(Variation.NONE, None)] * 3
-    trial = judge_points(series, series[-1][0], rebase, HIGH, PTD)[13:]
+    assert {p.label(HIGH, Preset.NHSE) for p in points[:13]} == {(Variation.COMMON_CAUSE, None)}
+    assert [(p.label(HIGH, Preset.NHSE)[0], p.limits) for p in points[13:]] == [(Variation.NONE, None)] * 3
+    trial = judge_points(series, series[-1][0], rebase, PTD)[13:]
     assert trial[0].limits is not None and trial[0].limits.centre == D(61) / 3
-    assert {p.label for p in trial} == {Variation.COMMON_CAUSE}
+    assert {p.label(HIGH, Preset.PTD) for p in trial} == {(Variation.COMMON_CAUSE, None)}
 
 
 def test_run_length_counts_back_from_the_last_point() -> None:
