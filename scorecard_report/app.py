@@ -12,10 +12,12 @@ from scorecard_report.format.periods import month_words
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
 from scorecard_report.inputs.periods import FinancialCalendar, Month, PeriodError
+from scorecard_report.inputs.spc import NO_REBASES
 from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
 from scorecard_report.load.periods import parse_period
+from scorecard_report.load.rebases import load_rebases
 from scorecard_report.load.template_folder import templates_folder
 from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.load.word_template import load_word_template
@@ -47,6 +49,9 @@ def validate(job: Job) -> ExitCode:
         inputs.values.path,
         len(inputs.values.observations),
     )
+    if inputs.rebases.path is not None:
+        count = len(inputs.rebases.entries)
+        log.info("ok: %s (%d rebase%s)", inputs.rebases.path, count, "" if count == 1 else "s")
     return ExitCode.OK
 
 
@@ -90,7 +95,7 @@ def commentary_init(job: Job) -> ExitCode:
     inputs = load_inputs(job.inputs)
     period = _report_period(job, inputs, inputs.catalogue)
     path = commentary_file(job, inputs.catalogue, period)
-    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks)
+    report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks, rebases=inputs.rebases)
     existed = path.exists()
     added = write_commentary_drafts(path, inputs.catalogue, report, job.update)
     if not existed:
@@ -123,7 +128,8 @@ _USE_CASES: dict[Command, Callable[[Job], ExitCode]] = {
 
 
 def load_inputs(job: InputsJob) -> Inputs:
-    """The catalogue (with the config's marking), the values and any benchmarks; warnings are logged."""
+    """The catalogue (with the config's marking), the values, any benchmarks and any rebases (``--rebases``,
+    else the config's, else the catalogue's); warnings are logged."""
     catalogue = _with_marking(load_catalogue(job.catalogue), job.marking)
     data = job.data or catalogue.data
     if data is None:
@@ -133,8 +139,17 @@ def load_inputs(job: InputsJob) -> Inputs:
     benchmarks = None
     if job.benchmarks is not None:
         benchmarks = load_benchmarks(job.benchmarks, catalogue, encoding=job.encoding, strict=job.strict)
-    report_problems([*catalogue.warnings, *values.warnings, *(benchmarks.warnings if benchmarks else ())])
-    return Inputs(catalogue, values, benchmarks)
+    rebases_file = job.rebases or catalogue.rebases
+    rebases = load_rebases(rebases_file, catalogue, values) if rebases_file is not None else NO_REBASES
+    report_problems(
+        [
+            *catalogue.warnings,
+            *values.warnings,
+            *(benchmarks.warnings if benchmarks else ()),
+            *rebases.warnings,
+        ]
+    )
+    return Inputs(catalogue, values, benchmarks, rebases)
 
 
 def _with_marking(catalogue: Catalogue, marking: str | None) -> Catalogue:

@@ -126,6 +126,13 @@ def _input_options(command: argparse.ArgumentParser) -> None:
         help="benchmark values: ref,benchmark,value[,year] (CSV or XLSX)",
     )
     command.add_argument(
+        "--rebases",
+        type=Path,
+        metavar="FILE",
+        help="SPC rebases: a YAML list of {ref, from: YYYY-MM, reason} (default: the config's, else the "
+        "catalogue's rebases:)",
+    )
+    command.add_argument(
         "--encoding", default="utf-8", metavar="ENC", help="encoding of a CSV values file (default: utf-8)"
     )
     command.add_argument(
@@ -144,7 +151,7 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
         metavar="LIST",
-        help="comma-separated formats: pdf, html, docx, csv (default: the config's, else all)",
+        help="comma-separated formats: pdf, html, docx, csv, series (default: the config's, else all)",
     )
     command.add_argument(
         "--section",

@@ -36,6 +36,7 @@ class InputsJob:
     data: Path | None = None  # None: the catalogue's ``data:``
     sheet: str | None = None  # None: the workbook's first visible sheet
     benchmarks: Path | None = None
+    rebases: Path | None = None  # --rebases, else the config's; None: the catalogue's ``rebases:``
     encoding: str = "utf-8"
     strict: bool = False
     marking: str | None = None  # the config's, in place of the catalogue's ``report.marking``
@@ -126,6 +127,7 @@ def _inputs_job(arguments: argparse.Namespace, config: Config) -> InputsJob:
         data=data or config.data,
         sheet=sheet,
         benchmarks=getattr(arguments, "benchmarks", None),
+        rebases=getattr(arguments, "rebases", None) or config.rebases,
         encoding=getattr(arguments, "encoding", "utf-8"),
         strict=getattr(arguments, "strict", False),
         marking=config.marking,

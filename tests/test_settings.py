@@ -137,7 +137,7 @@ def test_formats_are_read_in_order_once_each_whatever_their_case() -> None:
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("csv,pptx", "unknown format 'pptx'; available: csv, html, pdf, docx"),
+        ("csv,pptx", "unknown format 'pptx'; available: csv, html, pdf, docx, series"),
         (",", "--format needs at least one format"),
     ],
 )

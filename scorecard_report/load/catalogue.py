@@ -11,6 +11,7 @@ from typing import Any
 from scorecard_report.file_names import MAX_NAME_BYTES
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, ReportSettings, Section
 from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.vocabulary import Comparator
 from scorecard_report.load.catalogue_reader import CatalogueReader
 from scorecard_report.load.catalogue_schema import IndicatorSchema, SettingsSchema
@@ -25,6 +26,7 @@ from scorecard_report.load.clean_text import (
 from scorecard_report.load.indicators import parse_default_tolerance
 from scorecard_report.load.report_settings import report_settings
 from scorecard_report.load.sections import check_file_name, read_sections
+from scorecard_report.load.spc_settings import spc_settings
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, Problem
@@ -36,15 +38,25 @@ def load_catalogue(path: Path) -> Catalogue:
     settings = reader.validate(SettingsSchema, data, ())
     if settings is not None:
         _check_settings(reader, settings)
+    spc = spc_settings(reader, _block(reader, data, "spc"))
     sections = read_sections(reader, data, settings)
     if settings is not None:
         _check_field_names(reader, settings)
         _check_has_indicators(reader, sections)
     report = report_settings(reader, path, settings, sections) if settings else None
     warnings = sorted(reader.warnings, key=lambda problem: problem.line or 0)
-    if reader.problems or settings is None or report is None:
+    if reader.problems or settings is None or report is None or spc is None:
         raise InputError([*reader.problems, *warnings])
-    return dataclasses.replace(_catalogue(path, settings, sections, report), warnings=tuple(warnings))
+    catalogue = _catalogue(path, settings, sections, report, spc)
+    return dataclasses.replace(catalogue, warnings=tuple(warnings))
+
+
+def _block(reader: CatalogueReader, data: Any, key: str) -> Any:
+    """The top-level block ``key`` as written, also under a misspelt key reported as meaning it."""
+    if not isinstance(data, dict):
+        return None
+    written = reader.respelt.get((key,), (key,))
+    return data.get(written[0])
 
 
 def _read(path: Path) -> tuple[CatalogueReader, Any]:
@@ -166,7 +178,11 @@ def _check_default_tolerance(reader: CatalogueReader, written: str) -> None:
 
 
 def _catalogue(
-    path: Path, settings: SettingsSchema, sections: tuple[Section, ...], report: ReportSettings
+    path: Path,
+    settings: SettingsSchema,
+    sections: tuple[Section, ...],
+    report: ReportSettings,
+    spc: SpcSettings,
 ) -> Catalogue:
     tolerance = parse_default_tolerance(settings.default_tolerance)
     if tolerance is None:
@@ -196,6 +212,8 @@ def _catalogue(
         sections=sections,
         report=report,
         fields=tuple(settings.fields.items()),
+        spc=spc,
+        rebases=(path.parent / settings.rebases) if settings.rebases else None,
         band_labels=dict(settings.band_labels),
     )
 

@@ -38,9 +38,12 @@ class CatalogueReader:
         (self.warnings if warning else self.problems).append(problem)
 
     def _as_written(self, at: YamlPath) -> YamlPath:
-        for meant, written in self.respelt.items():
-            if at[: len(meant)] == meant:
-                return (*written, *at[len(meant) :])
+        """``at`` as the author wrote it: the longest respelt part first, then any respelt around it
+        (``spc.min_points`` written ``sp: {min_point: …}``)."""
+        unused = dict(self.respelt)
+        while matches := [meant for meant in unused if at[: len(meant)] == meant]:
+            meant = max(matches, key=len)
+            at = (*unused.pop(meant), *at[len(meant) :])
         return at
 
     def validate(

@@ -64,7 +64,20 @@ class SettingsSchema(_Strict):
     trend_periods: int = Field(13, ge=2, le=60)
     benchmarks: list[BenchmarkSchema] = Field(default_factory=list)
     report: ReportSchema = Field(default_factory=ReportSchema)
+    spc: Any = None  # checked as SpcSchema by load/spc_settings.py, so each key has its own message
+    rebases: str | None = None
     sections: list[Any]
+
+
+class SpcSchema(_Strict):
+    """The ``spc:`` block's keys; their values are read by load/spc_settings.py (``13``, not ``13.0``)."""
+
+    rules: Any = None
+    min_points: Any = None
+    baseline_points: Any = None
+    screen_moving_ranges: Any = None
+    shift_points: Any = None
+    trend_points: Any = None
 
 
 class SectionSchema(_Strict):
@@ -91,6 +104,7 @@ class IndicatorSchema(_Strict):
     unit_label: str | None = None
     highlight: bool = False
     group: str | None = None
+    spc: Any = None  # true or false only, read by load/spc_settings.py
 
     @field_validator("unit", "polarity", "frequency", mode="before")
     @classmethod

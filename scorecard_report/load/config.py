@@ -39,6 +39,7 @@ class Config:
     file_mode: int | None = None
     cache: Path | bool | None = None  # the chart cache's folder, or False for none
     sheet: str | None = None  # the sheet of the data's workbook
+    rebases: Path | None = None  # the SPC rebases file, in place of the catalogue's ``rebases:``
 
 
 class _ConfigSchema(BaseModel):
@@ -56,6 +57,7 @@ class _ConfigSchema(BaseModel):
     file_mode: str | None = None
     cache: str | bool | None = None
     sheet: str | None = None
+    rebases: str | None = None
 
     @field_validator("formats")
     @classmethod
@@ -168,6 +170,7 @@ def _config(path: Path, schema: _ConfigSchema) -> Config:
         docx_template=relative(schema.docx_template),
         file_mode=int(schema.file_mode, 8) if schema.file_mode else None,
         sheet=schema.sheet,
+        rebases=relative(schema.rebases),
         cache=False
         if schema.cache is False
         else relative(schema.cache)

@@ -11,6 +11,7 @@ from scorecard_report.inputs.targets import Band, SingleValue, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.load.catalogue_reader import CatalogueReader
 from scorecard_report.load.catalogue_schema import IndicatorSchema, SettingsSchema
+from scorecard_report.load.spc_settings import indicator_spc
 from scorecard_report.load.strict_yaml import YamlPath
 from scorecard_report.load.targets import TargetError, band_threshold, parse_target
 from scorecard_report.rules.numbers import NumberError, parse_number
@@ -71,7 +72,8 @@ class _IndicatorChecks:
         tolerance = self._tolerance()
         benchmarks = self._benchmarks()
         multiplier = self._number("multiplier", self.schema.multiplier)
-        if self.failed or polarity is None:
+        spc = indicator_spc(self.reader, self.schema.spc, self.at, self.schema.ref)
+        if self.failed or polarity is None or spc is None:
             return None
         schema = self.schema
         return Indicator(
@@ -94,6 +96,7 @@ class _IndicatorChecks:
             group=schema.group,
             fields=self.fields,
             line=self.reader.document.line_of(self.at),
+            spc=spc,
         )
 
     def _target(self) -> Target | None:

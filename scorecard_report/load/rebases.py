@@ -1,0 +1,277 @@
+"""Read the rebases file (YAML): where SPC limits start afresh, and why, every problem with its line.
+
+The file is a list of ``{ref, from: YYYY-MM, reason}``. Each rebase must name a monthly indicator of the
+catalogue, a month inside the values file's months for it (a month with no value is allowed: the new
+limits start at the next month that has one) and a reason, so that a reader can see why the limits moved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scorecard_report.format.display import format_count
+from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import Rebase, Rebases
+from scorecard_report.inputs.values import ValueTable
+from scorecard_report.inputs.vocabulary import Frequency
+from scorecard_report.load.clean_text import (
+    REMOVABLE,
+    REMOVED_HINT,
+    removed_message,
+    restore_breaks,
+    safe_for_yaml,
+)
+from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.text_files import read_text
+from scorecard_report.problems import InputError, Problem
+
+KEYS = ("ref", "from", "reason")
+MAX_REBASES = 2_000  # a rebase is rare: a few an indicator over the years
+MAX_REASON_CHARACTERS = 300
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_WHY = "people must be able to see why the limits moved"
+_EXAMPLE = "- {ref: FD8, from: 2023-04, reason: New screening process}"
+
+
+def load_rebases(path: Path, catalogue: Catalogue, values: ValueTable) -> Rebases:
+    """Read ``path``; return its rebases and warnings, or raise ``InputError`` with every problem."""
+    written = read_text(path, "rebases file", hint="save the rebases file as UTF-8")
+    safe, removed = safe_for_yaml(written)
+    document = read_yaml(path, safe)
+    reader = _RebasesReader(document, catalogue, values)
+    entries = reader.read(restore_breaks(document.data, " "))
+    reader.warn_removed(removed)
+    if reader.errors:
+        raise InputError(_in_file_order([*reader.errors, *reader.warnings]))
+    return Rebases(tuple(entries), path, tuple(_in_file_order(reader.warnings)))
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One rebase as written: each key's value, and where the key was (a misspelt key where it stands)."""
+
+    at: YamlPath
+    values: dict[str, Any]
+    places: dict[str, YamlPath]
+    ref: str | None
+
+
+class _RebasesReader:
+    """Walks one rebases document, collecting errors and warnings as it goes."""
+
+    def __init__(self, document: YamlDocument, catalogue: Catalogue, values: ValueTable) -> None:
+        self.document, self.catalogue, self.values = document, catalogue, values
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.seen: dict[tuple[str, Month], int | None] = {}
+        self.starts: list[tuple[int, str | None]] = []  # each entry's first line and ref
+
+    def problem(self, at: YamlPath, message: str, hint: str | None = None, ref: str | None = None) -> None:
+        line = self.document.line_of(at)
+        self.errors.append(Problem(self.document.path, message, line=line, ref=ref, hint=hint))
+
+    def read(self, data: Any) -> list[Rebase]:
+        if data is None:
+            return []  # an empty file (or one of comments only): no rebases yet
+        if not isinstance(data, list):
+            self.problem(
+                (),
+                f"expected a list of rebases, each with ref, from and reason, found {_kind(data)}",
+                f"write each rebase on a line of its own: {_EXAMPLE}",
+            )
+            return []
+        if len(data) > MAX_REBASES:
+            self.problem(
+                (),
+                f"the file has {format_count(len(data))} rebases; at most {format_count(MAX_REBASES)} "
+                "are read",
+                "a rebase is rare: check that this is the rebases file",
+            )
+            return []
+        read = (self.rebase(raw, index) for index, raw in enumerate(data))
+        return [rebase for rebase in read if rebase is not None]
+
+    def rebase(self, raw: Any, index: int) -> Rebase | None:
+        at: YamlPath = (index,)
+        if not isinstance(raw, dict):
+            self.starts.append((self.document.line_of(at) or 0, None))
+            self.problem(
+                at, f"expected a rebase with ref, from and reason, found {_kind(raw)}", f"write {_EXAMPLE}"
+            )
+            return None
+        entry = self.entry(raw, at)
+        self.starts.append((self.document.line_of(at) or 0, entry.ref))
+        ref = self.ref(entry)
+        month = self.month(entry)
+        reason = self.reason(entry)
+        in_data = ref is not None and month is not None and self.in_data(entry, ref, month)
+        if ref is None or month is None or reason is None or not in_data:
+            return None
+        key = (ref, month)
+        if key in self.seen:
+            self.problem(
+                entry.places["from"],
+                f"this ref is already rebased in {month.iso()} (on line {self.seen[key]})",
+                "keep one rebase a month, with every reason in it",
+                ref,
+            )
+            return None
+        self.seen[key] = self.document.line_of(at)
+        return Rebase(ref, month, reason, self.document.line_of(at))
+
+    def entry(self, raw: dict[str, Any], at: YamlPath) -> _Entry:
+        """The keys as meant: an unknown key is reported, and read as the key it suggests when that key
+        is not there too, so that one misspelling does not also report the key as missing."""
+        written_ref = raw.get("ref")
+        ref = written_ref.strip() if isinstance(written_ref, str) and written_ref.strip() else None
+        values = {key: value for key, value in raw.items() if key in KEYS}
+        places: dict[str, YamlPath] = {key: (*at, key) for key in values}
+        for key, value in raw.items():
+            if key in KEYS:
+                continue
+            close = _closest(key, KEYS)
+            hint = f"did you mean '{close}'?" if close else f"a rebase has only {', '.join(KEYS)}"
+            self.problem((*at, key), f"unknown key '{key}'", hint, ref)
+            if close is not None and close not in raw:
+                values[close], places[close] = value, (*at, key)
+        return _Entry(at, values, places, ref)
+
+    def ref(self, entry: _Entry) -> str | None:
+        """The ref of a monthly indicator of the catalogue, or None after reporting why not."""
+        hint = "write the indicator's ref from the catalogue, such as ref: FD8"
+        if "ref" not in entry.values:
+            self.problem(entry.at, "missing key 'ref'", hint)
+            return None
+        written, at = entry.values["ref"], entry.places["ref"]
+        if not isinstance(written, str) or not written.strip():
+            self.problem(at, f"the ref must be text, found {_kind(written)}", hint)
+            return None
+        ref = written.strip()
+        indicator = self.catalogue.indicator(ref)
+        if indicator is None:
+            close = _closest(ref, sorted(self.catalogue.refs))
+            self.problem(
+                at,
+                f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
+                f"did you mean '{close}'?" if close else "check the ref against the catalogue",
+                ref,
+            )
+            return None
+        if indicator.frequency is not Frequency.MONTHLY:
+            self.problem(
+                at,
+                f"only monthly indicators have SPC limits to rebase, and this one is {indicator.frequency}",
+                "remove this rebase",
+                ref,
+            )
+            return None
+        return ref
+
+    def month(self, entry: _Entry) -> Month | None:
+        """``from`` as a month, or None after reporting it."""
+        hint = "write the first month of the new limits as YYYY-MM, such as from: 2023-04"
+        if "from" not in entry.values:
+            self.problem(entry.at, "missing key 'from'", hint, entry.ref)
+            return None
+        written, at = entry.values["from"], entry.places["from"]
+        match = _MONTH.fullmatch(written.strip()) if isinstance(written, str) else None
+        if match is None or not 1 <= int(match[2]) <= 12:
+            self.problem(at, f"from must be a month written YYYY-MM, not {_kind(written)}", hint, entry.ref)
+            return None
+        return Month(int(match[1]), int(match[2]))
+
+    def reason(self, entry: _Entry) -> str | None:
+        """The reason on one line, or None after reporting it missing, empty or too long."""
+        hint = "say what changed, such as reason: New screening process"
+        if "reason" not in entry.values:
+            self.problem(entry.at, f"missing key 'reason': {_WHY}", hint, entry.ref)
+            return None
+        written, at = entry.values["reason"], entry.places["reason"]
+        if written is not None and not isinstance(written, str):
+            self.problem(at, f"the reason must be text, found {_kind(written)}", hint, entry.ref)
+            return None
+        reason = " ".join(self.cleaned(written or "", at, entry.ref).split())
+        if not reason:
+            self.problem(at, f"the reason is empty: {_WHY}", hint, entry.ref)
+            return None
+        if len(reason) > MAX_REASON_CHARACTERS:
+            self.problem(
+                at,
+                f"the reason has {format_count(len(reason))} characters; the limit is "
+                f"{format_count(MAX_REASON_CHARACTERS)}",
+                "keep it to a sentence, and put the rest in the commentary",
+                entry.ref,
+            )
+            return None
+        return reason
+
+    def in_data(self, entry: _Entry, ref: str, month: Month) -> bool:
+        """Whether ``month`` lies within the months the values file has a value of ``ref`` for."""
+        months = sorted(when for when, value in self.values.series(ref).items() if value is not None)
+        name = self.values.path.name
+        if months and months[0] <= month <= months[-1]:
+            return True
+        found = (
+            f"{name} has values for it from {months[0].iso()} to {months[-1].iso()}"
+            if months
+            else f"{name} has no values for it"
+        )
+        self.problem(
+            entry.places["from"],
+            f"from {month.iso()} is outside the data: {found}",
+            "a rebase starts new limits at a month of the indicator's values",
+            ref,
+        )
+        return False
+
+    def cleaned(self, text: str, at: YamlPath, ref: str | None) -> str:
+        """``text`` without control characters (a YAML escape such as ``"\\0"`` can still make one)."""
+        found = REMOVABLE.findall(text)
+        if found:
+            line, message = self.document.line_of(at), removed_message(found)
+            self.warnings.append(
+                Problem(self.document.path, message, line=line, ref=ref, hint=REMOVED_HINT, warning=True)
+            )
+        return REMOVABLE.sub("", text)
+
+    def warn_removed(self, removed: list[tuple[int, list[str]]]) -> None:
+        """Warn about characters removed before the YAML was read, with the ref of the rebase on that line."""
+        starts = sorted(self.starts, key=lambda start: start[0])
+        lines = [line for line, _ref in starts]
+        for line, found in removed:
+            before = bisect.bisect_right(lines, line)
+            ref = starts[before - 1][1] if before else None
+            self.warnings.append(
+                Problem(
+                    self.document.path,
+                    removed_message(found),
+                    line=line,
+                    ref=ref,
+                    hint=REMOVED_HINT,
+                    warning=True,
+                )
+            )
+
+
+def _closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    by_folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return by_folded[close[0]] if close else None
+
+
+def _kind(raw: Any) -> str:
+    if isinstance(raw, str):
+        return f"'{raw}'" if len(raw) <= 40 else f"'{raw[:40]}…'"
+    if isinstance(raw, dict):
+        return "a mapping"
+    return "a list" if isinstance(raw, list) else "nothing"
