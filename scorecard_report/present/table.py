@@ -381,10 +381,10 @@ def quarter_cell(quarter: QuarterFigure, banded: bool) -> TableCell:
 
 def reading_lines(row: Row) -> tuple[str, ...]:
     """The row's SPC reading under its title, and what its arrow means inside normal variation; for a
-    monthly row without SPC yet, why (too few points since a rebase). Nothing for the rest: their
-    Variation cell's dash, and the key, say it."""
+    row whose limits a rebase started afresh, how many months it has had since. Nothing for the rest:
+    their Variation cell's dash, and the key ("SPC needs 13 months"), say it."""
     spc = row.spc
-    if not spc.shown and spc.points == 0:
+    if not spc.shown and not (spc.points and spc.rebases):
         return ()
     return tuple(line for line in (spc.reading_text, spc.note) if line)
 

@@ -152,7 +152,7 @@ def html_page(sources: Sources) -> str:
 # By name, in the order the command line lists them.
 FORMATS: Mapping[str, Renderer] = {
     renderer.extension: renderer
-    for renderer in (SummaryCsv(), SeriesCsv(), HtmlPage(), PdfDocument(), WordDocument())
+    for renderer in (SummaryCsv(), HtmlPage(), PdfDocument(), WordDocument(), SeriesCsv())
 }
 # The order a build makes them in: the PDF before the web page, because laying it out names each file or
 # URL a template reaches for as it is fetched, more exactly than the page's own check can.

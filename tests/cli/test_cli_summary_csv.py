@@ -13,8 +13,17 @@ Scorecard = Callable[..., Run]
 
 HEADER = (
     "ref,section,title,unit,frequency,period,current,previous_period,previous_year,"
-    "target,status,band,direction,judgement"
+    "target,status,band,direction,judgement,variation,assurance,reading,attention,spc_centre,spc_lower,"
+    "spc_upper,spc_points,capable_band"
 )
+
+
+def no_spc_yet(points: int) -> str:
+    """The SPC cells of a monthly row with fewer than nhse's 13 points: no judgement, no limits."""
+    return f"none,none,No SPC: {points} months of data (13 needed),no,,,,{points},"
+
+
+NOT_MONTHLY = "none,none,No SPC: only monthly indicators are charted,no,,,,0,"
 
 # tests/fixtures/small.yaml with tests/fixtures/small.csv, report period January 2023.
 # Financial year April-March; default_tolerance 5% (relative); benchmarks region, england.
@@ -24,34 +33,35 @@ SMALL_2023_01 = "\n".join(
         # FD1 count, neutral, no target: current Jan 2023 = 1348, previous period Dec 2022 = 1196,
         # previous year Jan 2022 = "1,221" -> 1221. No target -> status none. 1348 > 1196 -> up;
         # neutral -> increased. No benchmarks -> both empty.
-        "FD1,front-door,Contacts received,count,monthly,2023-01,1348,1196,1221,,none,,up,increased,,",
+        "FD1,front-door,Contacts received,count,monthly,2023-01,1348,1196,1221,,none,,up,increased,"
+        f"{no_spc_yet(3)},,",
         # FD8 percent, high, target 85-90%: 93.4 shows as 93 (0 decimals), above the range's max
         # -> exceeding -> green. 93 vs 83 -> up -> improving. Jan 2022 "62%" -> 62.
         # Benchmarks as in the catalogue: region 81, england 79.6 (numbers as written, not rounded).
         "FD8,front-door,Screenings completed within 72 hours,percent,monthly,2023-01,93.4,83,62,"
-        "85-90%,green,,up,improving,81,79.6",
+        f"85-90%,green,,up,improving,{no_spc_yet(3)},81,79.6",
         # CF5 percent, high, target 73%: 70.5 shows as 71 (half away from zero); 71 < 73 -> not met;
         # tolerance 5% of 73 = 3.65 and 73 - 71 = 2 <= 3.65 -> amber. 71 vs 74 -> down -> declining.
         # No value for Jan 2022 -> previous_year empty.
         "CF5,front-door,Assessments in timescale,percent,monthly,2023-01,70.5,74,,"
-        "73%,amber,,down,declining,,",
+        f"73%,amber,,down,declining,{no_spc_yet(2)},,",
         # CLA1 rate per 10,000, low, target <=70, tolerance 2 (absolute, its own units):
         # Jan 2023 value computed 145 / 20000 x 10000 = 72.5; Dec 2022 71.5 agrees with 143/20000;
         # Jan 2022 computed 140 / 20000 x 10000 = 70. 72.5 > 70 -> not met; 72.5 - 70 = 2.5 > 2
         # -> red (the default 5% would have given amber). 72.5 vs 71.5 -> up; low -> declining.
         # The title holds a comma, so the CSV quotes it.
         'CLA1,care,"Children in care rate per 10,000",rate,monthly,2023-01,72.5,71.5,70,'
-        "<=70,red,,up,declining,,",
+        f"<=70,red,,up,declining,{no_spc_yet(3)},,",
         # CLA9 quarterly percent, high, bands RI 75-84, good 85-93, outstanding 95-99: current is the
         # latest quarter end on or before Jan 2023 = Dec 2022 (Q3 2022/23) = 94, so period 2022-12.
         # 94 meets good's threshold (85) but not outstanding's (95): in the gap -> Good.
         # Previous period Sep 2022 = 88 -> up -> improving; previous year Dec 2021 = 90. No target.
         "CLA9,care,Placement stability (quarterly),percent,quarterly,2022-12,94,88,90,"
-        ",none,Good,up,improving,,",
+        f",none,Good,up,improving,{NOT_MONTHLY},,",
         # 012 annual currency, low, ref kept as "012": current is the latest year end on or before
         # Jan 2023 = Mar 2022 (2021/22) = 1250000. The 2023-03 value (999) is dated after the report
         # period and never shown. Mar 2021 has no value -> previous period and year empty, direction none.
-        "012,care,Annual spend,currency,annual,2022-03,1250000,,,,none,,none,none,,",
+        f"012,care,Annual spend,currency,annual,2022-03,1250000,,,,none,,none,none,{NOT_MONTHLY},,",
     ]
 )
 
@@ -121,15 +131,19 @@ SUMMARY_2023_01 = "\n".join(
     [
         HEADER + ",england,region",  # benchmark columns in the catalogue's order
         # P1: 93.4 and 93.2 both show as 93 -> same / no change; 93 >= 85 -> green; target as written "85".
-        "P1,main,Same as shown,percent,monthly,2023-01,93.4,93.2,,85,green,,same,no change,,",
+        "P1,main,Same as shown,percent,monthly,2023-01,93.4,93.2,,85,green,,same,no change,"
+        f"{no_spc_yet(2)},,",
         # P2: current missing (NYA) -> empty, no status, no direction; previous period still shown.
-        "P2,main,Missing now,percent,monthly,2023-01,,80,,85%,none,,none,none,,80",
+        # no value for January: no SPC, and the reading says why
+        "P2,main,Missing now,percent,monthly,2023-01,,80,,85%,none,,none,none,"
+        "none,none,No SPC: no value for Jan 2023,no,,,,0,,,80",
         # N1: 1200 vs "1,238" -> down; neutral -> decreased.
-        "N1,main,Neutral count,count,monthly,2023-01,1200,1238,,,none,,down,decreased,,",
+        f"N1,main,Neutral count,count,monthly,2023-01,1200,1238,,,none,,down,decreased,{no_spc_yet(2)},,",
         # L1: polarity low implied by "Below 20". 19.95 shows as 20.0 (1 decimal, half away from zero),
         # which is not below 20 -> not met; 5% of 20 = 1 and the gap is 0 -> amber (judged as shown,
         # although the raw 19.95 is below 20). 20.0 vs 21.3 -> down; low -> improving.
-        "L1,other,Low days,days,monthly,2023-01,19.95,21.25,,Below 20,amber,,down,improving,,",
+        "L1,other,Low days,days,monthly,2023-01,19.95,21.25,,Below 20,amber,,down,improving,"
+        f"{no_spc_yet(2)},,",
     ]
 )
 

@@ -38,6 +38,8 @@ def test_a_section_judged_on_the_previous_period_gets_its_column(report: Report)
         ("previous_year", "Previous Year", "Oct 2025"),
         ("target", "Target", ""),
         ("direction", "Direction of Travel", "vs Sep 2026"),  # what two of the four rows compare with
+        ("variation", "Variation", ""),
+        ("assurance", "Assurance", ""),
     ]
 
 
@@ -74,8 +76,10 @@ def test_a_section_judged_only_on_the_previous_year_has_no_previous_period_colum
         "previous_year",
         "target",
         "direction",
+        "variation",
+        "assurance",
     ]
-    assert table.columns[-1].subheading == "vs Oct 2025"
+    assert table.columns[-3].subheading == "vs Oct 2025"
     assert cells(table, "WF1")["direction"].note == ""
 
 
