@@ -13,6 +13,9 @@ It reads ``indicator_specs.yaml`` and writes, beside this script:
 * ``values.csv`` - long form: ``ref,period,value,numerator,denominator,note``
 * ``values-wide.xlsx`` - wide form of exactly the same numbers
 
+A few series are then shaped to tell SPC stories (see ``spc_stories``);
+``rebases.yaml``, written by hand, goes with them.
+
 The output is deterministic: a fixed random seed, and fixed timestamps
 inside the workbook, so a rerun gives byte-identical files.
 
@@ -390,6 +393,67 @@ def build(specs):
 
 
 # ---------------------------------------------------------------------------
+# SPC stories.
+#
+# The scorecard reads each monthly series as an XmR chart (NHS England's
+# "Making Data Count", nhse rules: limits from 13 points, shift and trend of
+# 6). Drifting noise alone already shows most of what a chart can say; this
+# step shapes two indicators so the October 2026 scorecard tells the rest.
+# It runs after every random draw, so every other indicator keeps exactly
+# the values it would have without it. tests/cli/test_example.py pins each
+# story's row of the summary CSV.
+#
+# Told by the generated data as it stands (no shaping needed):
+#   CL10 personal adviser caseload: a point beyond the process limits in
+#        October 2026 (24.1, above the upper limit), missing its target.
+#   WF2  social worker vacancy rate: red this month (14.8%, target 12% or
+#        less) but improving, 2 of the last 3 months near the lower limit.
+#   WF12 ASYE caseload: common cause, and even the upper process limit
+#        (14.6) is below the target of 16: reliably meeting it.
+#   FD9  time to screening decision: Good this month (2.4 days) but the
+#        process reliably reaches only Requires improvement.
+#   CF19 personal education plans: Outstanding this month (96.2%) but the
+#        process reliably reaches only Good.
+
+SERVICE_CHANGE = (2025, 6)  # CIN3's rebase in rebases.yaml
+
+
+def noise(series, start, end):
+    """A monthly series' generated noise: the series less the straight drift
+    from ``start`` (first month written) to ``end`` (October 2026) that
+    ``Gen.level`` gave it."""
+    return [
+        v - (start + (end - start) * min(1.0, max(0.0, (i - OUT0) / (N - 1 - OUT0))))
+        for i, v in enumerate(series)
+    ]
+
+
+def spc_stories(S):
+    """Shape the series of the story indicators, in place."""
+    change = MONTHS.index(SERVICE_CHANGE)
+
+    # CIN3 referrals with a decision within 24 hours: a shift after a
+    # service change. Until May 2025 the process ran at about 92%, short of
+    # the 95% target. From June 2025 a consultant social worker sits on
+    # every MASH duty shift, and it runs at about 97%. rebases.yaml starts
+    # new limits there (17 months by October 2026), so the new process is
+    # judged on its own: common cause, meeting the target this month but
+    # not reliably. (Its generated drift, 96% to 93.6%, is replaced by these
+    # two levels; its month-to-month noise is kept.)
+    S["CIN3"] = [(92.0 if i < change else 97.0) + e for i, e in enumerate(noise(S["CIN3"], 96.0, 93.6))]
+
+    # CL2 care leavers with an up-to-date pathway plan: a process that has
+    # run steadily at about 96.5%, above its 95% target (generated drift 93%
+    # to 96% replaced by that level), then, after a dip in April 2026, six
+    # months falling from May to October as personal adviser caseloads
+    # (CL10) climb. October is still green, but the trend is special cause:
+    # concern, "6 months falling", before the target is missed. (April is
+    # below May, so the run is exactly six.)
+    S["CL2"] = [96.5 + e for e in noise(S["CL2"], 93.0, 96.0)]
+    S["CL2"][-7:] = [95.9, 97.6, 97.1, 96.5, 96.0, 95.6, 95.2]
+
+
+# ---------------------------------------------------------------------------
 # Gaps, notes and spreadsheet habits, as they turn up in a real extract.
 
 # (ref, period) -> text written instead of the value
@@ -588,6 +652,7 @@ def main():
         for ind in section["indicators"]:
             specs[ind["ref"]] = ind
     S, ND = build(specs)
+    spc_stories(S)
     rows = rows_for(specs, S, ND)
     write_csv(rows)
     write_xlsx(rows, specs)
