@@ -144,6 +144,8 @@ def special_causes(values: Sequence[Decimal], lim: Limits, settings: SpcSettings
                 flags[i].insert(len(flags[i]) - 1, rising)
             else:
                 flags[i].append(rising if key > 0 else falling)
+    if settings.preset is Preset.PTD:
+        _one_trend_side(flags, steps, rising, falling)
     high, low = lim.upper_two_sigma, lim.lower_two_sigma
     close = [high < x <= upper or lower <= x < low for x in values]
     near = side_flag[Rule.TWO_OF_THREE]
@@ -163,6 +165,21 @@ def special_causes(values: Sequence[Decimal], lim: Limits, settings: SpcSettings
         for i in range(start, stop):
             flags[i].append(shifted[key])
     return tuple(_point_flag(tuple(point)) for point in flags)
+
+
+def _one_trend_side(flags: list[list[Flag]], steps: Sequence[int], rising: Flag, falling: Flag) -> None:
+    """NHSRplotthedots' side for a point in a trend: the step to the next point where that point is in
+    a trend too, else the step from the point before; a step that is not a rise counts as a fall (so a
+    point ending one trend and starting the opposite takes the one it starts)."""
+    n = len(flags)
+    part = [rising in point or falling in point for point in flags]
+    for i in range(n):
+        if not part[i]:
+            continue
+        step = steps[i] if i + 1 < n and part[i + 1] else (steps[i - 1] if i > 0 else 0)
+        side = rising if step > 0 else falling
+        place = next(k for k, flag in enumerate(flags[i]) if flag in (rising, falling))
+        flags[i] = [*flags[i][:place], side, *(f for f in flags[i][place:] if f not in (rising, falling))]
 
 
 _POINT_FLAGS: dict[tuple[Flag, ...], PointFlag] = {(): _NO_FLAGS}

@@ -306,3 +306,36 @@ def test_run_length_counts_back_from_the_last_point() -> None:
     assert run_length(ds(5, 11, 12, 12, 13, 14, 15), Rule.TREND, D(10)) == 4  # the tie at 12 breaks it
     assert run_length(ds(9, 8, 7, 6), Rule.TREND, D(10)) == 4
     assert run_length(ds(1, 2, 30), Rule.OUTSIDE_LIMITS, D(10)) == 1
+
+
+PEAK = ds(0, 10, 0, 10, 0, 10, 0, 10, 3, 4, 5, 6, 7, 8, 9, 8, 7, 6, 5, 4, 3)
+
+
+def test_ptd_labels_a_peak_by_the_trend_it_starts() -> None:
+    # 3 … 9 rises for 7 points and 9 … 3 falls for 7: the 9 is in both trends. NHSRplotthedots takes the
+    # step to the next point when that point is in a trend too (9 → 8, a fall), so under ptd the peak
+    # is a falling trend: concern where high is good. nhse keeps both flags and shows the improvement.
+    # CL = 115/21 = 5.476…; MR̄ = (7 × 10 + 12 × 1 + 7) / 20 = 4.45 (ptd keeps every range: 10 < 14.5);
+    # UPL = 17.31…, so no point is outside and none beyond the two-sigma line (13.37…).
+    peak = PEAK.index(D(9))
+    ptd_lim, nhse_lim = limits(PEAK, PTD), limits(PEAK, NHSE)
+    assert ptd_lim.mean_moving_range == D("4.45") and ptd_lim.centre == D(115) / 21
+    ptd_flags = special_causes(PEAK, ptd_lim, PTD)[peak]
+    assert ptd_flags.flags == (Flag(Rule.TREND, Side.LOW), Flag(Rule.SHIFT, Side.HIGH))
+    assert ptd_flags.label(HIGH, Preset.PTD) is Variation.CONCERN_LOW
+    nhse_flags = special_causes(PEAK, nhse_lim, NHSE)[peak]
+    assert nhse_flags.flags[:2] == (Flag(Rule.TREND, Side.HIGH), Flag(Rule.TREND, Side.LOW))
+    assert nhse_flags.label(HIGH, Preset.NHSE) is Variation.IMPROVEMENT_HIGH
+
+
+def test_ptd_counts_a_tie_to_the_next_trend_as_a_fall() -> None:
+    # 1 … 7 rises; the next 7 ties it and starts 7 … 13. The first 7 ends one trend, and its next point
+    # is in a trend too, so NHSRplotthedots reads the step to it (0, not a rise) as decreasing.
+    values = ds(*[10, 0] * 5, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13)
+    lim = limits(values, PTD)
+    flags = special_causes(values, lim, PTD)
+    first_seven = values.index(D(7))
+    trends = [next((f.side for f in p.flags if f.rule is Rule.TREND), None) for p in flags]
+    assert trends[first_seven - 6 : first_seven] == [Side.HIGH] * 6
+    assert trends[first_seven] is Side.LOW
+    assert trends[first_seven + 1 :] == [Side.HIGH] * 7
