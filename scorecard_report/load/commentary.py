@@ -7,7 +7,6 @@ a plain or ``>`` scalar folds its lines before the parser sees them, so bullets 
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from scorecard_report.load.clean_text import (
 )
 from scorecard_report.load.markdown import TextLimitError, parse_text
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.suggest import closest, quoted
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, Problem
 
@@ -100,7 +100,9 @@ class _CommentaryReader:
         if data is None:
             return Commentary()
         if not isinstance(data, dict):
-            self.problem(_Slot(()), f"expected a mapping with {_listed(TOP_LEVEL_KEYS)}, found {_kind(data)}")
+            self.problem(
+                _Slot(()), f"expected a mapping with {_listed(TOP_LEVEL_KEYS)}, found {quoted(data)}"
+            )
             return Commentary()
         self.check_keys(data, TOP_LEVEL_KEYS, _Slot(()))
         for key in data:
@@ -118,7 +120,7 @@ class _CommentaryReader:
     def check_keys(self, mapping: dict[str, Any], allowed: tuple[str, ...], slot: _Slot) -> None:
         for key in mapping:
             if key not in allowed:
-                close = _closest(key, allowed)
+                close = closest(key, allowed)
                 hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
                 self.problem(_Slot((*slot.at, key), slot.ref, slot.place), f"unknown key '{key}'", hint)
 
@@ -126,7 +128,7 @@ class _CommentaryReader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.problem(_Slot(("report",)), f"report must be a list of blocks, found {_kind(raw)}")
+            self.problem(_Slot(("report",)), f"report must be a list of blocks, found {quoted(raw)}")
             return ()
         blocks = (self.report_block(raw_block, number) for number, raw_block in enumerate(raw, start=1))
         return tuple(block for block in blocks if block is not None)
@@ -135,7 +137,7 @@ class _CommentaryReader:
         slot = _Slot(("report", number - 1), place=f"report block {number}")
         self.remember(slot)
         if not isinstance(raw, dict):
-            self.problem(slot, f"expected a mapping with title and text, found {_kind(raw)}")
+            self.problem(slot, f"expected a mapping with title and text, found {quoted(raw)}")
             return None
         self.check_keys(raw, REPORT_BLOCK_KEYS, slot)
         missing = [key for key in ("title", "text") if key not in raw]
@@ -152,7 +154,7 @@ class _CommentaryReader:
         raw = block["title"]
         title_slot = _Slot((*slot.at, "title"), place=slot.place)
         if not isinstance(raw, str) or not raw.strip():
-            self.problem(title_slot, f"the title must be text, found {_kind(raw)}", "give the block a title")
+            self.problem(title_slot, f"the title must be text, found {quoted(raw)}", "give the block a title")
             return None
         return " ".join(self.cleaned(raw, title_slot).translate(TO_NEWLINE).split())
 
@@ -160,7 +162,7 @@ class _CommentaryReader:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.problem(_Slot((key,)), f"{key} must be a mapping of texts, found {_kind(raw)}")
+            self.problem(_Slot((key,)), f"{key} must be a mapping of texts, found {quoted(raw)}")
             return {}
         texts = {}
         for name, value in raw.items():
@@ -175,7 +177,7 @@ class _CommentaryReader:
         slot = _Slot(("indicators", ref), ref=ref)
         known = ref in self.catalogue.refs
         if not known:
-            close = _closest(ref, sorted(self.catalogue.refs))
+            close = closest(ref, sorted(self.catalogue.refs))
             self.problem(
                 slot,
                 f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
@@ -188,7 +190,7 @@ class _CommentaryReader:
         ids = [section.id for section in self.catalogue.sections]
         known = section_id in ids
         if not known:
-            close = _closest(section_id, ids)
+            close = closest(section_id, ids)
             self.problem(
                 slot,
                 f"section id '{section_id}' is not in the catalogue {self.catalogue.path.name}",
@@ -202,7 +204,7 @@ class _CommentaryReader:
         if isinstance(raw, dict):
             self.check_keys(raw, TEXT_KEYS, slot)
             return self.text_mapping(raw, slot)
-        self.problem(slot, f"expected text, or a mapping with text and draft, found {_kind(raw)}")
+        self.problem(slot, f"expected text, or a mapping with text and draft, found {quoted(raw)}")
         return None
 
     def text_mapping(self, mapping: dict[str, Any], slot: _Slot) -> Text | None:
@@ -210,7 +212,7 @@ class _CommentaryReader:
         value = mapping.get("text")
         draft = self.draft(mapping, slot)
         if value is not None and not isinstance(value, str):
-            self.problem(text_slot, f"the text must be text, found {_kind(value)}", "write it as a | block")
+            self.problem(text_slot, f"the text must be text, found {quoted(value)}", "write it as a | block")
             return None
         return Text(self.blocks(value, text_slot), draft=bool(draft))
 
@@ -222,7 +224,7 @@ class _CommentaryReader:
         except ValidationError:
             self.problem(
                 _Slot((*slot.at, "draft"), slot.ref, slot.place),
-                f"draft must be true or false, not {_kind(mapping['draft'])}",
+                f"draft must be true or false, not {quoted(mapping['draft'])}",
                 "write draft: true while the wording is not final",
             )
             return None
@@ -261,20 +263,6 @@ class _CommentaryReader:
                     warning=True,
                 )
             )
-
-
-def _closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return by_folded[close[0]] if close else None
-
-
-def _kind(raw: Any) -> str:
-    if isinstance(raw, str):
-        return f"'{raw}'"
-    if isinstance(raw, dict):
-        return "a mapping"
-    return "a list" if isinstance(raw, list) else "nothing"
 
 
 def _listed(keys: tuple[str, ...]) -> str:

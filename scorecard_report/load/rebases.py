@@ -8,7 +8,6 @@ limits start at the next month that has one) and a reason, so that a reader can 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from scorecard_report.load.clean_text import (
     safe_for_yaml,
 )
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
+from scorecard_report.load.suggest import closest, quoted
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, Problem
 
@@ -86,7 +86,7 @@ class _RebasesReader:
         if not isinstance(data, list):
             self.problem(
                 (),
-                f"expected a list of rebases, each with ref, from and reason, found {_kind(data)}",
+                f"expected a list of rebases, each with ref, from and reason, found {quoted(data)}",
                 f"write each rebase on a line of its own: {_EXAMPLE}",
             )
             return []
@@ -106,7 +106,7 @@ class _RebasesReader:
         if not isinstance(raw, dict):
             self.starts.append((self.document.line_of(at) or 0, None))
             self.problem(
-                at, f"expected a rebase with ref, from and reason, found {_kind(raw)}", f"write {_EXAMPLE}"
+                at, f"expected a rebase with ref, from and reason, found {quoted(raw)}", f"write {_EXAMPLE}"
             )
             return None
         entry = self.entry(raw, at)
@@ -139,7 +139,7 @@ class _RebasesReader:
         for key, value in raw.items():
             if key in KEYS:
                 continue
-            close = _closest(key, KEYS)
+            close = closest(key, KEYS)
             hint = f"did you mean '{close}'?" if close else f"a rebase has only {', '.join(KEYS)}"
             self.problem((*at, key), f"unknown key '{key}'", hint, ref)
             if close is not None and close not in raw:
@@ -154,12 +154,12 @@ class _RebasesReader:
             return None
         written, at = entry.values["ref"], entry.places["ref"]
         if not isinstance(written, str) or not written.strip():
-            self.problem(at, f"the ref must be text, found {_kind(written)}", hint)
+            self.problem(at, f"the ref must be text, found {quoted(written)}", hint)
             return None
         ref = written.strip()
         indicator = self.catalogue.indicator(ref)
         if indicator is None:
-            close = _closest(ref, sorted(self.catalogue.refs))
+            close = closest(ref, sorted(self.catalogue.refs))
             self.problem(
                 at,
                 f"ref '{ref}' is not in the catalogue {self.catalogue.path.name}",
@@ -186,7 +186,7 @@ class _RebasesReader:
         written, at = entry.values["from"], entry.places["from"]
         match = _MONTH.fullmatch(written.strip()) if isinstance(written, str) else None
         if match is None or not 1 <= int(match[2]) <= 12:
-            self.problem(at, f"from must be a month written YYYY-MM, not {_kind(written)}", hint, entry.ref)
+            self.problem(at, f"from must be a month written YYYY-MM, not {quoted(written)}", hint, entry.ref)
             return None
         return Month(int(match[1]), int(match[2]))
 
@@ -198,7 +198,7 @@ class _RebasesReader:
             return None
         written, at = entry.values["reason"], entry.places["reason"]
         if written is not None and not isinstance(written, str):
-            self.problem(at, f"the reason must be text, found {_kind(written)}", hint, entry.ref)
+            self.problem(at, f"the reason must be text, found {quoted(written)}", hint, entry.ref)
             return None
         reason = " ".join(self.cleaned(written or "", at, entry.ref).split())
         if not reason:
@@ -261,17 +261,3 @@ class _RebasesReader:
                     warning=True,
                 )
             )
-
-
-def _closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return by_folded[close[0]] if close else None
-
-
-def _kind(raw: Any) -> str:
-    if isinstance(raw, str):
-        return f"'{raw}'" if len(raw) <= 40 else f"'{raw[:40]}…'"
-    if isinstance(raw, dict):
-        return "a mapping"
-    return "a list" if isinstance(raw, list) else "nothing"

@@ -20,6 +20,7 @@ from scorecard_report.inputs.spc import Preset, SpcSettings, preset_settings
 from scorecard_report.load.catalogue_reader import CatalogueReader
 from scorecard_report.load.catalogue_schema import SpcSchema
 from scorecard_report.load.strict_yaml import YamlPath
+from scorecard_report.load.suggest import quoted
 
 FEWEST_POINTS = 2
 FEWEST_BASELINE_POINTS = 12
@@ -52,7 +53,7 @@ def indicator_spc(reader: CatalogueReader, written: Any, at: YamlPath, ref: str)
     if switch is None:
         reader.problem(
             (*at, "spc"),
-            f"spc must be true or false, not {_shown(written)}",
+            f"spc must be true or false, not {quoted(written)}",
             hint="write spc: false to leave this indicator out of statistical process control",
             ref=ref,
         )
@@ -117,7 +118,7 @@ class _SpcChecks:
         close = difflib.get_close_matches(word, list(Preset), n=1, cutoff=0.6)
         self.problem(
             "rules",
-            f"rules must be nhse or ptd, not {_shown(written)}",
+            f"rules must be nhse or ptd, not {quoted(written)}",
             f"did you mean '{close[0]}'?" if close else f"use {_RULE_SETS}",
         )
         return None
@@ -151,7 +152,7 @@ class _SpcChecks:
         if text is None or not _WHOLE_NUMBER.fullmatch(text):
             self.problem(
                 key,
-                f"{key} must be a whole number of points, not {_shown(written)}",
+                f"{key} must be a whole number of points, not {quoted(written)}",
                 f"write it in digits, without quotes or a decimal point, such as {key}: {_EXAMPLES[key]}",
             )
             return None
@@ -174,7 +175,7 @@ class _SpcChecks:
         if switch is None:
             self.problem(
                 key,
-                f"{key} must be true or false, not {_shown(written)}",
+                f"{key} must be true or false, not {quoted(written)}",
                 f"write {key}: true to screen out moving ranges above 3.267 times their mean, or false",
             )
         return switch
@@ -182,11 +183,3 @@ class _SpcChecks:
 
 def _cut(text: str) -> str:
     return text if len(text) <= 12 else f"{text[:12]}…"
-
-
-def _shown(written: Any) -> str:
-    if isinstance(written, str):
-        return f"'{written}'" if len(written) <= 40 else f"'{written[:40]}…'"
-    if isinstance(written, dict):
-        return "a mapping"
-    return "a list" if isinstance(written, list) else "nothing"

@@ -20,16 +20,20 @@ from scorecard_report.render.chart_kinds import Chart, ChartSize
 # Read as files, not imported: the drawing modules import matplotlib, which a rebuild served wholly
 # from the cache never needs. The alt text is kept with each chart, so its wording is part of the key:
 # the alt text module, the row's own comparison (model.report) and the formatter's words and numbers.
+# Every SPC datum a chart draws or its alt text says is in the row (``Row.spc``), so in the key.
 DRAWING_MODULES = (
     "scorecard_report.render.charts",
     "scorecard_report.render.chart_style",
     "scorecard_report.render.chart_scale",
     "scorecard_report.render.chart_kinds",
     "scorecard_report.render.chart_labels",
+    "scorecard_report.render.chart_legend",
+    "scorecard_report.render.chart_xmr",
     "scorecard_report.present.alt_text",
     "scorecard_report.model.report",
     "scorecard_report.format.display",
     "scorecard_report.format.periods",
+    "scorecard_report.format.spc",
     "scorecard_report.format.words",
 )
 

@@ -37,6 +37,27 @@ def width(text: str, size_pt: float) -> float:
     return float(np.asarray(outline(text, size_pt).vertices)[:, 0].max()) if text else 0.0
 
 
+ELLIPSIS = "\u2026"
+WORD_SLACK = 8  # letters of a cut word given up to end a shortened label at a whole word
+
+
+def fitted(text: str, size_pt: float, room: float) -> str:
+    """``text`` whole if it fits in ``room`` points, else cut and closed with an ellipsis: at the end of
+    a word where one ends in the last few letters that fit, else mid-word; nothing where not even the
+    ellipsis fits."""
+    if width(text, size_pt) <= room:
+        return text
+    end = len(text) - 1
+    while end > 0 and width(text[:end].rstrip() + ELLIPSIS, size_pt) > room:
+        end -= 1
+    if end == 0:
+        return ELLIPSIS if width(ELLIPSIS, size_pt) <= room else ""
+    space = text.rfind(" ", 0, end + 1)
+    if space > 0 and end - space <= WORD_SLACK:
+        end = space
+    return text[:end].rstrip(" ,;:.-\u2013") + ELLIPSIS
+
+
 @dataclass
 class Labels:
     """Label outlines placed in points from the figure's lower-left corner, drawn as one collection."""
@@ -53,17 +74,20 @@ class Labels:
             placed = placed.rotate_deg(90)
         self.paths.append(outline(text, self.size_pt).transformed(placed.translate(x, baseline)))
 
-    def draw(self, figure: MplFigure, points: Transform) -> None:
+    def draw(self, figure: MplFigure, points: Transform, gid: str | None = None, name: str = "") -> None:
+        """The outlines as one artist; ``gid`` and ``name`` (its words, as its label) let a test find it."""
         if self.paths:
-            figure.add_artist(
-                PathCollection(
-                    [Path.make_compound_path(*self.paths)],
-                    facecolors=TEXT_COLOUR,
-                    edgecolors="none",
-                    linewidths=0,
-                    transform=points,
-                )
+            collection = PathCollection(
+                [Path.make_compound_path(*self.paths)],
+                facecolors=TEXT_COLOUR,
+                edgecolors="none",
+                linewidths=0,
+                transform=points,
             )
+            if gid is not None:
+                collection.set_gid(gid)
+                collection.set_label(name)
+            figure.add_artist(collection)
 
 
 # ---------------------------------------------------------------- the x axis

@@ -4,14 +4,16 @@ y axis's ticks and labels."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
 from scorecard_report.format.display import MILLION, format_value
+from scorecard_report.inputs.spc import PointKind
 from scorecard_report.inputs.vocabulary import Polarity, Unit
 from scorecard_report.model.report import BandStep, Row
-from scorecard_report.present.alt_text import charted_benchmark
+from scorecard_report.present.alt_text import charted_benchmark, spc_segments
 
 
 def series_values(row: Row) -> list[float]:
@@ -57,6 +59,69 @@ def reference_values(row: Row) -> list[Decimal]:
     return values
 
 
+# ---------------------------------------------------------------- the XmR chart
+
+
+@dataclass(frozen=True)
+class LimitLine:
+    """One segment's average or process limit: level at ``y`` across its own months, ``start`` to ``end``
+    (from half a period before its first month to half a period after its last)."""
+
+    kind: str  # centre, upper or lower
+    start: float
+    end: float
+    y: Decimal
+
+
+def limit_lines(row: Row) -> list[LimitLine]:
+    """Each segment's average, then its upper and lower limits; none for a segment without limits, so
+    the lines step at every rebase."""
+    lines = []
+    for segment in spc_segments(row):
+        for kind, y in (("centre", segment.centre), ("upper", segment.upper), ("lower", segment.lower)):
+            if y is not None:
+                lines.append(LimitLine(kind, segment.first - 0.5, segment.last + 0.5, y))
+    return lines
+
+
+def points_by_kind(row: Row) -> dict[PointKind, tuple[list[float], list[float]]]:
+    """Each kind of point the chart marks (oldest kind first in ``PointKind``'s order), with the x
+    positions and values of its months; a month without a value is not marked."""
+    found: dict[PointKind, tuple[list[float], list[float]]] = {}
+    for index, point in enumerate(row.spc.series):
+        if point.value is not None:
+            xs, ys = found.setdefault(point.point, ([], []))
+            xs.append(float(index))
+            ys.append(float(point.value))
+    return {kind: found[kind] for kind in PointKind if kind in found}
+
+
+@dataclass(frozen=True)
+class RebaseMark:
+    """A rebase drawn where its segment begins, half a period before that month, with its reason; one
+    before the charted months (``line`` False) is only named, at the chart's left edge, with its month."""
+
+    x: float
+    reason: str
+    line: bool = True
+    since: str = ""  # the month of a rebase before the charted months: "Jun 2025"
+
+
+def rebase_marks(row: Row) -> list[RebaseMark]:
+    return [
+        RebaseMark(segment.first - 0.5, segment.rebase.reason.strip())
+        if segment.marked
+        else RebaseMark(-0.5, segment.rebase.reason.strip(), line=False, since=segment.rebase.period_text)
+        for segment in spc_segments(row)
+        if segment.rebase is not None
+    ]
+
+
+def limit_values(row: Row) -> list[Decimal]:
+    """The limits and averages the y axis must reach to show them."""
+    return [line.y for line in limit_lines(row)]
+
+
 @dataclass(frozen=True)
 class BandRegion:
     """The stretch of the y axis whose values are in ``step``'s band."""
@@ -96,9 +161,11 @@ class YAxis:
     labels: tuple[str, ...]
 
 
-def y_axis(row: Row, most_ticks: int) -> YAxis:
-    """Ticks on round numbers the row's display precision can show, reaching every value and line."""
+def y_axis(row: Row, most_ticks: int, also: Sequence[Decimal] = ()) -> YAxis:
+    """Ticks on round numbers the row's display precision can show, reaching every value and line (and
+    ``also``: an XmR chart's limits)."""
     values = [figure.value for figure in row.trend if figure.value is not None] + reference_values(row)
+    values += also
     low, high = _padded(values, row.unit)
     step = _tick_step(low, high, _smallest_step(row, max(abs(low), abs(high))), most_ticks)
     ticks = tuple(step * index for index in range(math.floor(low / step), math.ceil(high / step) + 1))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
 from matplotlib import rc_context
 
+from scorecard_report.inputs.spc import PointKind
 from scorecard_report.render.chart_kinds import ChartSize, Look
 
 # Okabe–Ito based; every colour that draws a line or marker keeps 3:1 contrast against white.
@@ -20,6 +22,26 @@ UNCOLOURED_BAND_TINTS = ("#EEEEEE", "#F8F8F8")  # bands of the council's own nam
 TEXT_COLOUR = "#222222"
 AXIS_COLOUR = "#595959"
 GRID_COLOUR = "#DDDDDD"
+
+# An XmR chart (docs/spc-rules.md) in Making Data Count's colours: grey values and common cause, blue
+# improvement, orange concern, purple neither; each kind of point has its own shape as well, so colour is
+# never the only signal. Its lines are told apart by pattern: the average solid, the limits dash-dot.
+XMR_GREY = "#6B6B6B"  # the values' line and common-cause points
+CENTRE_COLOUR = "#3B3B3B"
+LIMIT_COLOUR = AXIS_COLOUR
+REBASE_COLOUR = AXIS_COLOUR
+IMPROVEMENT_BLUE = "#005EB8"
+CONCERN_ORANGE = "#ED8B00"  # too light for 3:1 against white alone: its markers have a darker edge
+CONCERN_EDGE = "#A35400"
+NEITHER_PURPLE = "#7C2855"
+XMR_COLOURS = {
+    "series": XMR_GREY,
+    "centre": CENTRE_COLOUR,
+    "limits": LIMIT_COLOUR,
+    "improvement": IMPROVEMENT_BLUE,
+    "concern": CONCERN_EDGE,
+    "neither": NEITHER_PURPLE,
+}
 
 FONT_FAMILY = "DejaVu Sans"  # bundled with matplotlib: nothing to install, same glyphs everywhere
 CAP_HEIGHT = 0.73  # of the font size, for DejaVu Sans: centres a label on its tick
@@ -83,3 +105,56 @@ def dotted(look: Look) -> dict[str, Any]:
 def series_style(look: Look) -> dict[str, Any]:
     """The values' line: solid blue with a marker at each value."""
     return {"color": SERIES_BLUE, "linewidth": look.line_pt, "marker": "o", "markersize": look.marker_pt}
+
+
+@dataclass(frozen=True)
+class PointStyle:
+    """How one kind of XmR point is marked: its shape, fill and edge, and its size beside the series'."""
+
+    marker: str
+    face: str
+    edge: str
+    scale: float
+
+
+POINT_STYLES = {
+    PointKind.COMMON_CAUSE: PointStyle("o", XMR_GREY, XMR_GREY, 0.75),  # a small dot
+    PointKind.IMPROVEMENT: PointStyle("o", IMPROVEMENT_BLUE, "white", 1.45),  # a large disc, ringed
+    PointKind.CONCERN: PointStyle("s", CONCERN_ORANGE, CONCERN_EDGE, 1.15),  # a square
+    PointKind.NEITHER_HIGH: PointStyle("D", NEITHER_PURPLE, NEITHER_PURPLE, 1.05),  # a diamond
+    PointKind.NEITHER_LOW: PointStyle("D", NEITHER_PURPLE, NEITHER_PURPLE, 1.05),
+    PointKind.NONE: PointStyle("o", "white", XMR_GREY, 0.9),  # a ring: a value with no limits to judge by
+}
+
+
+def point_style(kind: PointKind, look: Look) -> dict[str, Any]:
+    """One kind of point's markers, without a line between them."""
+    style = POINT_STYLES[kind]
+    return {
+        "linestyle": "none",
+        "marker": style.marker,
+        "markersize": look.marker_pt * style.scale,
+        "markerfacecolor": style.face,
+        "markeredgecolor": style.edge,
+        "markeredgewidth": 0.8,
+    }
+
+
+def xmr_series_style(look: Look) -> dict[str, Any]:
+    """The values' line on an XmR chart: grey and a little thinner, so the marked points stand out."""
+    return {"color": XMR_GREY, "linewidth": look.line_pt * 0.75}
+
+
+def centre_style(look: Look) -> dict[str, Any]:
+    """The average: a thin solid line."""
+    return {"color": CENTRE_COLOUR, "linestyle": "-", "linewidth": look.line_pt * 0.6}
+
+
+def limit_style(look: Look) -> dict[str, Any]:
+    """The upper and lower process limits: thin dash-dot lines."""
+    return {"color": LIMIT_COLOUR, "linestyle": "-.", "linewidth": look.line_pt * 0.6}
+
+
+def rebase_style(look: Look) -> dict[str, Any]:
+    """A rebase: a thin dashed line across the plot, upright where the target's is level."""
+    return {"color": REBASE_COLOUR, "linestyle": "--", "linewidth": look.line_pt * 0.5}

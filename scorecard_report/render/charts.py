@@ -6,7 +6,6 @@ import io
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import repeat
 
 from matplotlib.axes import Axes
@@ -14,7 +13,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 from matplotlib.markers import TICKDOWN
-from matplotlib.patches import Rectangle
 from matplotlib.transforms import Affine2D, Transform
 from PIL import Image
 
@@ -22,16 +20,16 @@ from scorecard_report.format.periods import period_noun
 from scorecard_report.inputs.targets import Range
 from scorecard_report.inputs.vocabulary import Frequency
 from scorecard_report.model.report import Row
-from scorecard_report.present.alt_text import alt_text, benchmark_label, charted_benchmark
+from scorecard_report.present.alt_text import alt_text, charted_benchmark
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
 from scorecard_report.render.chart_labels import Frame, Labels, reach, width, x_labels, year_boundaries
-from scorecard_report.render.chart_scale import YAxis, band_regions, series_line, y_axis
+from scorecard_report.render.chart_legend import Entry, draw_legend, legend_entries, legend_rows
+from scorecard_report.render.chart_scale import YAxis, band_regions, limit_values, series_line, y_axis
 from scorecard_report.render.chart_style import (
     AXIS_COLOUR,
     CAP_HEIGHT,
     DPI,
     GRID_COLOUR,
-    HANDLE_GAP,
     LINE_SPACING,
     MM_PER_INCH,
     PAD,
@@ -44,6 +42,7 @@ from scorecard_report.render.chart_style import (
     dotted,
     series_style,
 )
+from scorecard_report.render.chart_xmr import draw_rebases, draw_xmr, draws_xmr, rebase_strip
 from scorecard_report.render.workers import worker_pool
 
 SERIAL_LIMIT = 8  # up to this many rows a process pool costs more than it saves
@@ -54,14 +53,16 @@ PNG_COMPRESSION = 3  # zlib level: the default 6 makes files 10% smaller but enc
 
 
 def trend_figure(row: Row, size: ChartSize) -> MplFigure:
-    """The chart as a matplotlib figure, ready to draw (build and draw it inside ``chart_style``)."""
+    """The chart as a matplotlib figure, ready to draw (build and draw it inside ``chart_style``): an XmR
+    chart where ``draws_xmr`` says so, else the values' trend."""
     look = size.value
+    xmr = draws_xmr(row, size)
     figure = MplFigure(figsize=(look.width_mm / MM_PER_INCH, look.height_mm / MM_PER_INCH), dpi=DPI)
     points = Affine2D().scale(1 / POINTS_PER_INCH) + figure.dpi_scale_trans
     labels = Labels(look.font_pt, [])
-    axis = y_axis(row, look.most_y_ticks)
-    legend = _legend_entries(row)
-    frame = _frame(row, axis, legend, look)
+    axis = y_axis(row, look.most_y_ticks, limit_values(row) if xmr else ())
+    legend = legend_entries(row, xmr)
+    frame = _frame(row, axis, legend, look, rebase_strip(row, look) if xmr else 0.0)
     axes = figure.add_axes(
         (
             frame.left / frame.width,
@@ -75,12 +76,16 @@ def trend_figure(row: Row, size: ChartSize) -> MplFigure:
     axes.set_xlim(-0.5, len(row.chart_trend) - 0.5)
     axes.set_ylim(float(axis.ticks[0]), float(axis.ticks[-1]))
     _draw_bands(axes, row, axis)
-    _draw_series(axes, row, look)
+    if xmr:
+        draw_xmr(axes, row, look)
+        draw_rebases(axes, row, frame, look, figure, points)
+    else:
+        _draw_series(axes, row, look)
     _draw_target(axes, row, look)
     _draw_benchmark(axes, row, look)
     _draw_y_axis(axes, row, axis, frame, labels)
     _draw_x_axis(axes, row, frame, labels, figure, points)
-    _draw_legend(figure, legend, frame, labels, points, look)
+    draw_legend(figure, legend, frame, labels, points, look)
     if all(period.missing for period in row.chart_trend):
         labels.add(
             f"No values in these {period_noun(row.frequency, plural=True)}",
@@ -175,54 +180,12 @@ def _draw_x_axis(
         )
 
 
-# ---------------------------------------------------------------- legend and layout, in points
+# ---------------------------------------------------------------- layout, in points
 
 
-@dataclass(frozen=True)
-class _Entry:
-    label: str
-    kind: str  # series, target, band (a range target), benchmark, scale (a performance band)
-    colour: str | None = None  # a performance band's catalogue colour
-    position: int = 0  # a performance band's place in its scale, worst first
-
-
-def _legend_entries(row: Row) -> list[_Entry]:
-    """Value, Target, the first benchmark with a value and each performance band with its threshold
-    (worst first); no key at all for the series alone."""
-    entries = [_Entry("Value", "series")]
-    if row.target is not None:
-        ranged = isinstance(row.target, Range) and row.band_scale is None
-        entries.append(_Entry("Target", "band" if ranged else "target"))
-    benchmark = charted_benchmark(row)
-    if benchmark is not None:
-        entries.append(_Entry(benchmark_label(benchmark), "benchmark"))
-    if row.band_scale is not None:
-        entries += [
-            _Entry(step.text, "scale", step.colour, position)
-            for position, step in enumerate(row.band_scale.steps)
-        ]
-    return entries if len(entries) > 1 else []
-
-
-def _legend_rows(entries: list[_Entry], room: float, look: Look) -> list[list[tuple[float, _Entry]]]:
-    """Entries flowed left to right into rows no wider than ``room``, each with its x offset."""
-    rows: list[list[tuple[float, _Entry]]] = [[]]
-    x = 0.0
-    for entry in entries:
-        entry_width = _handle_length(look) + HANDLE_GAP + width(entry.label, look.font_pt)
-        if rows[-1] and x + entry_width > room:
-            rows.append([])
-            x = 0.0
-        rows[-1].append((x, entry))
-        x += entry_width + 3 * PAD
-    return rows if entries else []
-
-
-def _handle_length(look: Look) -> float:
-    return 2.4 * look.font_pt
-
-
-def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: Look) -> Frame:
+def _frame(row: Row, axis: YAxis, legend: list[Entry], look: Look, strip: float = 0.0) -> Frame:
+    """The plot area: room on the left for the y labels, below for the x labels, above for the legend
+    and ``strip`` points more (an XmR chart's rebase labels)."""
     full_width = look.width_mm / MM_PER_INCH * POINTS_PER_INCH
     height = look.height_mm / MM_PER_INCH * POINTS_PER_INCH
     size = look.font_pt
@@ -231,8 +194,8 @@ def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: Look) -> Frame:
     last = row.chart_trend[-1].period_text.split(" ", 1)
     lines = 2 if any(" " in figure.period_text for figure in row.chart_trend) else 1
     bottom = PAD + TICK_LENGTH + 2 + (lines - 1) * LINE_SPACING * size + CAP_HEIGHT * size + 0.25 * size
-    legend_rows = len(_legend_rows(legend, full_width - 2 * PAD, look))
-    top = PAD + (legend_rows * LINE_SPACING * size + size if legend_rows else CAP_HEIGHT * size / 2)
+    rows = len(legend_rows(legend, full_width - 2 * PAD, look))
+    top = PAD + (rows * LINE_SPACING * size + size if rows else CAP_HEIGHT * size / 2) + strip
     if row.frequency is not Frequency.QUARTERLY:  # the latest label is centred on its period
         right = PAD + max(width(text, size) for text in last) / 2
         return Frame(left, bottom, full_width - right, height - top, full_width, height)
@@ -242,68 +205,6 @@ def _frame(row: Row, axis: YAxis, legend: list[_Entry], look: Look) -> Frame:
     out_left, out_right = reach(row, provisional, size)
     left, right = max(left, PAD + out_left), max(right, PAD + out_right)
     return Frame(left, bottom, full_width - right, height - top, full_width, height)
-
-
-def _draw_legend(
-    figure: MplFigure, entries: list[_Entry], frame: Frame, labels: Labels, points: Transform, look: Look
-) -> None:
-    """A key above the plot, in one row where it fits: a sample of each line or fill and its name."""
-    size = look.font_pt
-    for number, row in enumerate(_legend_rows(entries, frame.width - 2 * PAD, look)):
-        baseline = frame.height - PAD - CAP_HEIGHT * size - number * LINE_SPACING * size
-        middle = baseline + CAP_HEIGHT * size / 2
-        for offset, entry in row:
-            x = PAD + offset
-            _draw_handle(figure, entry, x, middle, look, points)
-            labels.add(entry.label, x + _handle_length(look) + HANDLE_GAP, baseline)
-
-
-def _draw_handle(
-    figure: MplFigure, entry: _Entry, x: float, middle: float, look: Look, points: Transform
-) -> None:
-    """A short sample of the line (or, for a range target or a band, the fill) that the entry names."""
-    length = _handle_length(look)
-    half = CAP_HEIGHT * look.font_pt * 0.6
-    if entry.kind == "scale":
-        figure.add_artist(
-            Rectangle(
-                (x, middle - half),
-                length,
-                2 * half,
-                facecolor=band_fill(entry.colour, entry.position),
-                edgecolor=entry.colour or AXIS_COLOUR,
-                linewidth=0.6,
-                transform=points,
-                gid="legend-scale",
-            )
-        )
-        return
-    if entry.kind == "band":
-        figure.add_artist(
-            Rectangle(
-                (x, middle - half),
-                length,
-                2 * half,
-                facecolor=TARGET_BAND_FILL,
-                edgecolor="none",
-                transform=points,
-                gid="legend-band",
-            )
-        )
-        for y in (middle - half, middle + half):
-            figure.add_artist(Line2D([x, x + length], [y, y], transform=points, **dashed(look)))
-        return
-    style = {"series": series_style, "target": dashed, "benchmark": dotted}[entry.kind](look)
-    figure.add_artist(
-        Line2D(
-            [x, x + length / 2, x + length],
-            [middle] * 3,
-            markevery=[1],
-            transform=points,
-            gid=f"legend-{entry.kind}",
-            **style,
-        )
-    )
 
 
 # ---------------------------------------------------------------- rendering
@@ -316,7 +217,7 @@ def trend_chart(row: Row, size: ChartSize) -> Chart:
         figure = trend_figure(row, size)
         png = _png(figure)
     # The figure was never registered with pyplot, so dropping it here frees it: no global state.
-    return Chart(png, alt_text(row), look.width_mm, look.height_mm)
+    return Chart(png, alt_text(row, draws_xmr(row, size)), look.width_mm, look.height_mm)
 
 
 def _png(figure: MplFigure) -> bytes:

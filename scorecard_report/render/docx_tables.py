@@ -122,7 +122,7 @@ class TableWriter:
         paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
         picture = self.pictures.add(paragraph.add_run(), icon_png(icon), width=Mm(ICON_MM))
         decorative(picture)
-        paragraph.add_run("\u00a0")  # the word stays on the icon's line
+        paragraph.add_run(" ")  # a narrow column puts the word under the icon rather than break it
 
     def with_icon(self, paragraph: Paragraph, icon: Icon, text: str) -> None:
         """The paragraph's text again, with the icon before it."""

@@ -263,13 +263,27 @@ def test_cin3_without_its_rebase_shows_the_shift(scorecard: Scorecard, tmp_path:
     assert Decimal(row["spc_centre"]).quantize(Decimal("0.000001")) == Decimal("94.692857")
 
 
-def test_the_rebases_file_leaves_the_new_segment_enough_points() -> None:
+def test_the_rebases_file_tells_two_stories() -> None:
+    # CIN3's rebase leaves 17 points, enough for new limits and icons; CL3's, in May 2026, leaves six,
+    # so its chart shows the step and its row says why it has no icons yet.
     entries = yaml.safe_load((EXAMPLE / "rebases.yaml").read_text(encoding="utf-8"))
-    assert 1 <= len(entries) <= 2
-    assert len({entry["ref"] for entry in entries}) == len(entries)
-    for entry in entries:
-        assert str(entry["from"]) <= "2025-09", entry  # 13 months or more to October 2026
-        assert entry["reason"].strip()
+    assert [(entry["ref"], str(entry["from"])) for entry in entries] == [
+        ("CIN3", "2025-06"),
+        ("CL3", "2026-05"),
+    ]
+    assert all(entry["reason"].strip() for entry in entries)
+
+
+def test_a_rebase_too_recent_for_new_limits_says_so(example: dict[str, dict[str, str]]) -> None:
+    row = example["CL3"]
+    # May to October 2026 is 6 points since the rebase: fewer than nhse's 13, so no limits, no icons
+    assert (row["variation"], row["assurance"], row["spc_points"], row["spc_centre"]) == (
+        "none",
+        "none",
+        "6",
+        "",
+    )
+    assert row["reading"] == "No SPC: 6 months since the rebase in May 2026 (13 needed)"
 
 
 def test_generate_py_rewrites_the_same_values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

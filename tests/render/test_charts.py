@@ -28,7 +28,7 @@ from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
 from scorecard_report.present.palette import contrast_ratio
-from scorecard_report.render import charts
+from scorecard_report.render import chart_legend, charts
 from scorecard_report.render.chart_labels import Frame, shown_x_labels, x_labels, year_boundaries
 from scorecard_report.render.chart_scale import band_regions, series_line, series_values, y_axis
 from scorecard_report.render.chart_style import (
@@ -412,7 +412,7 @@ def test_a_band_only_part_in_view_is_cut_at_the_axis_and_one_out_of_view_is_left
 def test_the_legend_names_each_band_with_its_threshold() -> None:
     qa = _quarterly()["QA"]
     assert qa.band_scale is not None
-    entries = charts._legend_entries(qa)
+    entries = chart_legend.legend_entries(qa)
     # Colour is never the only signal: each band's entry is its threshold in the report's words.
     assert [entry.label for entry in entries] == ["Value", *(step.text for step in qa.band_scale.steps)]
     assert [step.label for step in qa.band_scale.steps] == [
@@ -444,7 +444,7 @@ def test_every_line_keeps_3_to_1_contrast_on_every_default_band_tint(colour: str
 def _x_labels(chart_row: Row, size: ChartSize) -> list[tuple[str, int]]:
     look = size.value
     frame = charts._frame(
-        chart_row, y_axis(chart_row, look.most_y_ticks), charts._legend_entries(chart_row), look
+        chart_row, y_axis(chart_row, look.most_y_ticks), chart_legend.legend_entries(chart_row), look
     )
     return [(label.text, label.line) for label in x_labels(chart_row, frame, look.font_pt)]
 
