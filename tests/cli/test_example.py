@@ -17,6 +17,10 @@ from cli_support import Run, files_under
 from scorecard_report.cli import main
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.spc import Assurance, Variation
+from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.rebases import load_rebases
+from scorecard_report.load.values import load_values
+from scorecard_report.model.build import build_report
 
 Scorecard = Callable[..., Run]
 
@@ -307,3 +311,49 @@ def _series_points(folder: Path, ref: str) -> list[tuple[str, str]]:
     """The (period, rule) of each month the series CSV shows for ``ref``."""
     with (folder / "childrens-scorecard-2026-10-series.csv").open(encoding="utf-8", newline="") as handle:
         return [(row["period"], row["rule"]) for row in csv.DictReader(handle) if row["ref"] == ref]
+
+
+# docs/spc-rules.md's reading table, its rows in order as (status, variation, assurance, attention),
+# written out again from the CSV's words: "*" matches anything; first match wins.
+READING_TABLE = (
+    ("*", "concern", "*", True),
+    ("red amber", "common_cause", "fail", True),
+    ("green", "common_cause", "fail", True),
+    ("green", "common_cause", "hit_or_miss", False),
+    ("red amber", "common_cause", "hit_or_miss", False),
+    ("*", "improvement", "fail hit_or_miss", False),
+    ("*", "improvement", "pass none", False),
+    ("*", "common_cause", "pass", False),
+    ("*", "common_cause", "none", False),
+    ("*", "none", "*", False),
+    # the project's own rows (docs/spc-rules.md, "Readings")
+    ("*", "neither", "*", False),
+    ("none", "common_cause", "fail", True),
+    ("none", "common_cause", "hit_or_miss", False),
+)
+
+
+def _table_marks(status: str, variation: str, assurance: str) -> bool:
+    kind = variation.rsplit("_", 1)[0] if variation.endswith(("_high", "_low")) else variation
+    for statuses, variations, assured, attention in READING_TABLE:
+        status_matches = statuses == "*" or status in statuses.split()
+        assurance_matches = assured == "*" or assurance in assured.split()
+        if status_matches and kind == variations and assurance_matches:
+            return attention
+    raise AssertionError(f"no row of the table for {status}, {variation}, {assurance}")
+
+
+def test_the_attention_list_is_the_rows_the_table_marks(example_out: Path) -> None:
+    rows = _summary_rows(example_out)
+    marked = {
+        ref for ref, row in rows.items() if _table_marks(row["status"], row["variation"], row["assurance"])
+    }
+    flagged = {ref for ref, row in rows.items() if row["attention"] == "yes"}
+    assert flagged == marked
+    assert {"CL2", "CL10"} <= flagged and "WF2" not in flagged  # green concern, beyond the limit; improving
+    # and the PDF's and web page's "Needs attention" table lists exactly them, in report order
+    catalogue = load_catalogue(CATALOGUE)
+    values = load_values(catalogue.data or CATALOGUE, catalogue)
+    rebases = load_rebases(catalogue.rebases or CATALOGUE, catalogue, values)
+    report = build_report(catalogue, values, Month(2026, 10), rebases=rebases)
+    assert [item.ref for item in report.attention] == [ref for ref in rows if ref in flagged]
