@@ -25,7 +25,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "format": ("inputs", "rules.numbers"),
     "load": ("inputs", "rules", "format"),
     "model": ("inputs", "rules", "format"),
-    "present": ("inputs", "model", "format", "rules.numbers"),  # counts needed, compared as shown
+    # counts needed, compared as shown; the text colour that reads on a fill
+    "present": ("inputs", "model", "format", "rules.numbers", "rules.contrast"),
     "render": ("inputs", "model.report", "present", "format", "rules.numbers"),
     "authoring": ("inputs", "load", "rules", "format", "model", "publish.output"),
     "publish": ("inputs", "model", "settings"),  # a publish is described by the Job

@@ -6,7 +6,7 @@ The words of docs/spc-rules.md's reading table, with the rule that named a speci
 
 from __future__ import annotations
 
-from scorecard_report.inputs.spc import Assurance, ReadingKind, Rule, Side, Variation
+from scorecard_report.inputs.spc import Assurance, PointKind, ReadingKind, Rule, Side, Variation
 
 _VARIATION_WORDS = {
     Variation.COMMON_CAUSE: "Common cause",
@@ -146,3 +146,18 @@ def assurance_sentence(assurance: Assurance, target: str) -> str:
         Assurance.HIT_OR_MISS: f"The process will meet the {target} target only some months",
         Assurance.NONE: "",
     }[assurance]
+
+
+_POINT_WORDS = {
+    PointKind.COMMON_CAUSE: "Common cause",
+    PointKind.IMPROVEMENT: "Improvement",
+    PointKind.CONCERN: "Concern",
+    PointKind.NEITHER_HIGH: "Unusually high",
+    PointKind.NEITHER_LOW: "Unusually low",
+    PointKind.NONE: "–",
+}
+
+
+def point_word(point: PointKind) -> str:
+    """One month's label on an XmR chart, as its data table says it."""
+    return _POINT_WORDS[point]

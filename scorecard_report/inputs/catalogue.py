@@ -113,6 +113,9 @@ class ReportSettings:
     layout: str = "monthly"
     columns: tuple[str, ...] = preset_columns("monthly", ())
     logo_picture: Picture | None = None  # the logo itself, read by the catalogue's loader
+    committee: str | None = None  # the cover's: who the paper goes to, when, and who to ask
+    meeting_date: str | None = None
+    contact: str | None = None
 
     def colour(self, name: str) -> str:
         return dict(self.colours)[name]

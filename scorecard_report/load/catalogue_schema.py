@@ -28,6 +28,9 @@ class ReportSchema(_Strict):
     layout: Literal["monthly", "quarterly", "annual"] = "monthly"
     columns: list[str] | None = None
     marking: str = "OFFICIAL"
+    committee: str | None = None  # the cover: "Children's Services Scrutiny Committee"
+    meeting_date: str | None = None  # as the council writes it: "12 November 2026"
+    contact: str | None = None  # "Performance and Intelligence Team, pi@wessexvale.gov.uk"
     logo: str | None = None
     font: str | None = None
     colours: dict[str, str] = Field(default_factory=dict)

@@ -18,6 +18,7 @@ from scorecard_report.inputs.catalogue import (
 )
 from scorecard_report.load.catalogue_reader import CatalogueReader
 from scorecard_report.load.catalogue_schema import ReportSchema, SettingsSchema
+from scorecard_report.rules.contrast import PAGE, TEXT_CONTRAST, contrast_ratio, text_colour_on
 
 MAX_LOGO_SIDE = 4000
 LOGO_MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
@@ -33,6 +34,7 @@ def report_settings(
     appendix = _appendix(reader, schema, sections)
     columns = _columns(reader, schema, settings)
     colours = {**DEFAULT_COLOURS, **schema.colours}
+    _check_contrast(reader, schema.colours)
     return ReportSettings(
         schema.marking,
         logo,
@@ -42,7 +44,32 @@ def report_settings(
         schema.layout,
         columns,
         logo_picture=picture,
+        committee=schema.committee,
+        meeting_date=schema.meeting_date,
+        contact=schema.contact,
     )
+
+
+# Colours drawn as text on the white page (headings, arrows) and fills that carry their word.
+TEXT_ON_PAGE = ("accent", "improving", "declining", "neutral")
+
+
+def _check_contrast(reader: CatalogueReader, colours: dict[str, str]) -> None:
+    """A council's colour that no reader could read is refused, as WCAG 2.2 AA asks (1.4.3): text
+    colours at 4.5:1 against the white page, fills with black or white text at 4.5:1 on them."""
+    for name, colour in colours.items():
+        if name in TEXT_ON_PAGE:
+            ratio, against, hint = contrast_ratio(colour, PAGE), "the white page", "choose a darker shade"
+        else:
+            ratio = contrast_ratio(colour, text_colour_on(colour))
+            against, hint = "its black or white text", "choose a lighter or a darker shade"
+        if ratio < TEXT_CONTRAST:
+            reader.problem(
+                ("report", "colours", name),
+                f"colour {name} {colour} has a contrast of {int(ratio * 100) / 100:.2f}:1 against {against}; "
+                f"WCAG 2.2 AA needs {TEXT_CONTRAST:g}:1",
+                hint=hint,
+            )
 
 
 def _checked_logo(reader: CatalogueReader, schema: ReportSchema, logo: Path | None) -> Picture | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-from scorecard_report.format.display import label_with_year
+from scorecard_report.format.display import format_value, label_with_year
+from scorecard_report.format.spc import point_word
 from scorecard_report.format.words import DASH, comparison_word, polarity_words
 from scorecard_report.inputs.vocabulary import Direction
 from scorecard_report.model.report import BenchmarkComparison, Report, Row, SectionReport
@@ -53,6 +55,22 @@ class AppendixLabels:
 
 
 @dataclass(frozen=True)
+class ChartTableRow:
+    label: str  # the row's header: "Value", "Average"
+    cells: tuple[str, ...]  # one per period, oldest first
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """A chart's values as a table, one column per period it draws: what a screen reader (and anyone
+    checking a point) reads instead of the picture."""
+
+    caption: str
+    periods: tuple[str, ...]
+    rows: tuple[ChartTableRow, ...]
+
+
+@dataclass(frozen=True)
 class AppendixPage:
     anchor: str
     ref: str
@@ -67,6 +85,10 @@ class AppendixPage:
     benchmarks: tuple[BenchmarkLine, ...]
     commentary: CommentaryView
     description: str
+    data: ChartTable | None = None  # the chart's values, under the chart
+    back_link: str = ""  # the anchor of the row in its section's table
+    section_anchor: str = ""  # on the first page of each section: where the contents links to
+    section_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,13 +103,18 @@ LABELS = AppendixLabels()
 
 
 def appendix_view(report: Report, large: Mapping[str, DrawnChart], final: bool) -> AppendixView | None:
-    pages = tuple(
-        appendix_page(row, section, large, final)
-        for section in report.sections
-        for row in section.rows
-        if row.in_appendix
-    )
-    return AppendixView("appendix", "Appendix: indicator pages", LABELS, pages) if pages else None
+    pages: list[AppendixPage] = []
+    for section in report.sections:
+        shown = [appendix_page(row, section, large, final) for row in section.rows if row.in_appendix]
+        if shown:
+            shown[0] = replace(shown[0], section_anchor=appendix_section_anchor(section.id))
+        pages += shown
+    return AppendixView("appendix", "Appendix: indicator pages", LABELS, tuple(pages)) if pages else None
+
+
+def appendix_section_anchor(section_id: str) -> str:
+    """Where the contents links to a section's first appendix page."""
+    return anchor("appendix", section_id)
 
 
 def appendix_page(
@@ -111,11 +138,53 @@ def appendix_page(
         benchmarks=tuple(_benchmark(b) for b in row.benchmarks if b.value is not None),
         commentary=commentary_view(row.commentary, placeholder, final),
         description=row.description,
+        data=chart_table(row) if chart is not None else None,
+        back_link=anchor("row", row.ref),
+        section_title=section.title,
     )
 
 
 def _chart(row: Row, chart: DrawnChart) -> ChartView:
-    return chart_view(row, chart, caption=chart.alt)  # the caption spells out the chart for every reader
+    """The caption names what the chart shows; the alt text describes it in full, and the table under
+    it gives every value, so a screen reader hears each once."""
+    return chart_view(row, chart, caption=chart_caption(row))
+
+
+def chart_caption(row: Row) -> str:
+    """``FD5 by month, Oct 2025 to Oct 2026, with the average and process limits: Improving; Hit or
+    miss``: what kind of chart, over which periods, and its SPC words where it has them."""
+    trend = row.chart_trend
+    span = f"{trend[0].period_text} to {trend[-1].period_text}" if trend else ""
+    by = {"monthly": "by month", "quarterly": "by quarter", "annual": "by year"}[row.frequency.value]
+    xmr = any(point.centre is not None for point in row.spc.series)
+    kind = ", with the average and process limits" if xmr else ""
+    judged = f": {row.spc.variation_text}; {row.spc.assurance_text}" if row.spc.shown else ""
+    return f"{row.ref} {by}, {span}{kind}{judged}"
+
+
+def chart_table(row: Row) -> ChartTable:
+    """The values the chart draws, period by period: the value, its variance from target, and for an
+    XmR chart the average, the process limits and each point's label."""
+    trend = row.chart_trend
+    periods = tuple(figure.period_text for figure in trend)
+    rows = [ChartTableRow("Value", tuple(figure.text for figure in trend))]
+    if row.target is not None:
+        rows.append(ChartTableRow(LABELS.variances, tuple(f.variance_text or DASH for f in trend)))
+    by_period = {point.period: point for point in row.spc.series}
+    points = [by_period.get(figure.period) for figure in trend]
+    if any(point is not None and point.centre is not None for point in points):
+
+        def limit(value: Decimal | None) -> str:
+            return format_value(value, row.unit, row.decimals, DASH) if value is not None else DASH
+
+        rows += [
+            ChartTableRow("Average", tuple(limit(p.centre if p else None) for p in points)),
+            ChartTableRow("Lower process limit", tuple(limit(p.lower if p else None) for p in points)),
+            ChartTableRow("Upper process limit", tuple(limit(p.upper if p else None) for p in points)),
+            ChartTableRow("Point", tuple(point_word(p.point) if p else DASH for p in points)),
+        ]
+    caption = f"{row.ref} values by period" + (f"; target {row.target_text}" if row.target_text else "")
+    return ChartTable(caption, periods, tuple(rows))
 
 
 def _figures(row: Row) -> tuple[LabelledFigure, ...]:

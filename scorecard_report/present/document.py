@@ -23,6 +23,7 @@ from scorecard_report.present.table import Column, TableLine, TableMaker
 class ContentsEntry:
     anchor: str
     title: str
+    children: tuple[ContentsEntry, ...] = ()  # the appendix's sections
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class DocumentView:
     commentary: ReportCommentaryView | None
     sections: tuple[SectionView, ...]
     appendix: AppendixView | None
+    cover: tuple[tuple[str, str], ...] = ()  # (label, text): the committee, the meeting, the contact
 
 
 def document_view(
@@ -120,7 +122,18 @@ def document_view(
         commentary=commentary,
         sections=sections,
         appendix=appendix,
+        cover=_cover(report),
     )
+
+
+def _cover(report: Report) -> tuple[tuple[str, str], ...]:
+    settings = report.settings
+    lines = (
+        ("Committee", settings.committee),
+        ("Meeting", settings.meeting_date),
+        ("Contact", settings.contact),
+    )
+    return tuple((label, text) for label, text in lines if text)
 
 
 def _contents(
@@ -130,10 +143,16 @@ def _contents(
     sections: tuple[SectionView, ...],
     appendix: AppendixView | None,
 ) -> ContentsView:
-    parts = (key, summary, commentary, *sections, appendix)
-    return ContentsView(
-        "Contents", tuple(ContentsEntry(part.anchor, part.title) for part in parts if part is not None)
-    )
+    parts = (key, summary, commentary, *sections)
+    entries = [ContentsEntry(part.anchor, part.title) for part in parts if part is not None]
+    if appendix is not None:
+        by_section = tuple(
+            ContentsEntry(page.section_anchor, page.section_title)
+            for page in appendix.pages
+            if page.section_anchor
+        )
+        entries.append(ContentsEntry(appendix.anchor, appendix.title, by_section))
+    return ContentsView("Contents", tuple(entries))
 
 
 def _report_commentary(report: Report, final: bool) -> ReportCommentaryView | None:

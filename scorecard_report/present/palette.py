@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from scorecard_report.inputs.vocabulary import Judgement, RagStatus
+from scorecard_report.rules.contrast import text_colour_on
 
 
 class Tone(StrEnum):
@@ -46,7 +47,6 @@ FILL_TONES = (
 )
 ARROW_TONES = (Tone.IMPROVING, Tone.DECLINING, Tone.NEUTRAL)
 GROUP_FILL = "#dee0e2"  # a light grey that sets a group's heading row apart without meaning anything
-DARK_TEXT, LIGHT_TEXT = "#0b0c0c", "#ffffff"
 
 
 @dataclass(frozen=True)
@@ -93,23 +93,3 @@ def judgement_tone(judgement: Judgement) -> Tone:
     return {Judgement.IMPROVING: Tone.IMPROVING, Judgement.DECLINING: Tone.DECLINING}.get(
         judgement, Tone.NEUTRAL
     )
-
-
-# ---------------------------------------------------------------- contrast (WCAG 2.x)
-
-
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2.x contrast ratio between two #rrggbb colours."""
-    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def text_colour_on(fill: str) -> str:
-    """Black or white, whichever reads better on ``fill``."""
-    return DARK_TEXT if contrast_ratio(fill, DARK_TEXT) >= contrast_ratio(fill, LIGHT_TEXT) else LIGHT_TEXT

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scorecard_report.format.bands import band_scale_text
 from scorecard_report.format.display import format_count, label_with_year
@@ -11,6 +11,7 @@ from scorecard_report.format.periods import quarter_heading
 from scorecard_report.format.words import DASH, direction_arrow, judgement_word
 from scorecard_report.inputs.vocabulary import Comparator, Direction, Frequency, RagStatus
 from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
+from scorecard_report.present.anchors import anchor
 from scorecard_report.present.commentary import DRAFT, placeholder_text, plain_text
 from scorecard_report.present.icons import Icon, assurance_icon, variation_icon
 from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
@@ -62,6 +63,8 @@ class TableCell:
     mark: str = ""  # before the text: "Draft" on commentary not yet approved
     lines: tuple[str, ...] = ()  # after the text, one under another: a band scale, "Good ≥ 85%"
     icon: Icon | None = None  # before the text: a variation or assurance icon, its word the text
+    link: str = ""  # the anchor this cell links to: a ref's appendix page
+    anchor: str = ""  # this cell's own anchor: where the appendix page links back to
 
 
 @dataclass(frozen=True)
@@ -217,15 +220,30 @@ class TableMaker:
         }[name]
 
     def table(self, rows: tuple[Row, ...]) -> SectionTable:
-        """The section's columns and its lines, with a themed heading line wherever the group changes."""
-        columns = self._sized(self._with_comparators(rows), rows)
+        """The section's columns and its lines, with a themed heading line wherever the group changes.
+
+        A column with nothing in it for any of the section's rows (no target, no benchmark, no SPC) is
+        left out, so the room goes to the columns that say something; an empty cell in a column kept
+        shows the dash, which the key explains.
+        """
+        names = self._with_comparators(rows)
+        cells = {
+            key: [self._cell(_unsized(key, heading, rows), row) for row in rows] for key, heading in names
+        }
+        kept = [
+            (key, heading)
+            for key, heading in names
+            if _kind(key) not in DROPPABLE or any(map(_says, cells[key]))
+        ]
+        columns = self._sized(kept, rows)
         lines: list[TableLine] = []
         group: str | None = None
-        for row in rows:
+        for index, row in enumerate(rows):
             if row.group and row.group != group:
                 lines.append(TableLine(group=row.group))
             group = row.group
-            lines.append(TableLine(tuple(self._cell(column, row) for column in columns)))
+            line = (_dashed(cells[column.key][index], column) for column in columns)
+            lines.append(TableLine(tuple(line)))
         return SectionTable(columns, tuple(lines))
 
     # ------------------------------------------------------------ columns
@@ -269,7 +287,8 @@ class TableMaker:
         kind, _, detail = column.key.partition(":")
         if kind in ("number", "ref"):
             text = format_count(self.numbers[row.ref]) if kind == "number" else row.ref
-            return TableCell(text, header=True)
+            link = anchor("indicator", row.ref) if row.in_appendix else ""
+            return TableCell(text, header=True, link=link, anchor=anchor("row", row.ref))
         if kind == "band":
             return TableCell(next((written for k, _label, written in row.bands if k == detail), ""))
         if kind == "benchmark":
@@ -307,6 +326,29 @@ class TableMaker:
         if text is None or text.empty or (text.draft and self.final):
             return TableCell("" if self.final else placeholder_text(row.ref), placeholder=not self.final)
         return TableCell(plain_text(text), mark=DRAFT if text.draft else "")
+
+
+# Columns left out of a section's table when no row has anything in them; the rest are always there (a
+# quarterly scorecard keeps its four quarters, the later ones blank until they come).
+DROPPABLE = {"target", "benchmark", "variation", "assurance", "field"}
+
+
+def _says(cell: TableCell) -> bool:
+    """Whether a cell shows anything but the dash: a figure, a word, an icon or a band scale."""
+    return bool((cell.text and cell.text != DASH) or cell.lines or cell.icon or cell.placeholder)
+
+
+def _dashed(cell: TableCell, column: Column) -> TableCell:
+    """An empty cell in a kept column says so with the dash: the figure does not apply to the row."""
+    if cell.text or cell.lines or cell.placeholder or column.kind not in DROPPABLE:
+        return cell
+    return replace(cell, text=DASH)
+
+
+def _unsized(key: str, heading: str, rows: tuple[Row, ...]) -> Column:
+    """A column as the cells need it, before the table knows which columns it keeps."""
+    kind = _kind(key)
+    return Column(key, kind, heading, 0.0, kind in NUMERIC, kind in EMPHASISED, _subheading(key, rows))
 
 
 def _judged_on(row: Row, key: str, keys: list[str]) -> bool:

@@ -27,7 +27,6 @@ from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
-from scorecard_report.present.palette import contrast_ratio
 from scorecard_report.render import chart_legend, charts
 from scorecard_report.render.chart_labels import Frame, shown_x_labels, x_labels, year_boundaries
 from scorecard_report.render.chart_scale import band_regions, series_line, series_values, y_axis
@@ -40,6 +39,7 @@ from scorecard_report.render.chart_style import (
     tint,
 )
 from scorecard_report.render.charts import ChartSize, alt_text, trend_chart, trend_charts
+from scorecard_report.rules.contrast import contrast_ratio
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -105,8 +105,6 @@ def test_table_header_repeats_and_rows_do_not_split(document: DocxDocument) -> N
         "Regional Average (2021/22)",
         "England Average (2021/22)",
         "Direction of Travel\nvs Dec 2022",
-        "Variation",
-        "Assurance",
     ]
 
 

@@ -73,11 +73,11 @@ def test_pdf_rows_show_the_quarters_in_order_with_band_words(built: Path) -> Non
     ) in text
     # The thresholds in the house notation ("≤ 5", a no-break space) wrap in their narrow columns.
     assert (
-        "6 Days to decide ≤ 5 working days ≤ 3 working days ≤ 1 working day Not yet available "
+        "6 – Days to decide ≤ 5 working days ≤ 3 working days ≤ 1 working day Not yet available "
         "Not yet available 2 Good 4 Requires improvement"
     ) in " ".join(text.replace("\u00a0", " ").split())
     assert re.search(r"Voice of the child\n1 15 Complaints", text)
-    assert re.search(r"Frontline practice\n4 Plans open", text)
+    assert re.search(r"Frontline practice\n4 – Plans open", text)  # no Rec: the dash
     assert "Quarterly Test Scorecard – Quarter 4 2015/16" in text
 
 

@@ -46,7 +46,6 @@ from scorecard_report.load.values import load_values
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
 from scorecard_report.present.alt_text import alt_text, charted_spc, spc_segments
-from scorecard_report.present.palette import contrast_ratio
 from scorecard_report.render import chart_legend, charts
 from scorecard_report.render.chart_cache import chart_key
 from scorecard_report.render.chart_labels import ELLIPSIS, fitted, width
@@ -63,6 +62,7 @@ from scorecard_report.render.chart_style import (
 )
 from scorecard_report.render.chart_xmr import draws_xmr
 from scorecard_report.render.charts import ChartSize, trend_chart
+from scorecard_report.rules.contrast import contrast_ratio
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 CATALOGUE = """\
