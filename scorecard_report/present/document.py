@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from scorecard_report.model.report import Report, SectionReport
 from scorecard_report.present.anchors import anchor
-from scorecard_report.present.appendix import AppendixView, appendix_view
+from scorecard_report.present.appendix import AppendixView, ChartTable, appendix_view, chart_table
 from scorecard_report.present.commentary import CommentaryView, commentary_view, placeholder_text
 from scorecard_report.present.key import KeyView, key_view
 from scorecard_report.present.palette import Palette, palette
@@ -56,6 +56,7 @@ class SectionView:
     caption: str  # the table's: "Front Door: January 2023"
     columns: tuple[Column, ...]
     lines: tuple[TableLine, ...]
+    highlight_data: tuple[ChartTable, ...] = ()  # each highlight chart's values, in the same order
 
 
 @dataclass(frozen=True)
@@ -185,4 +186,5 @@ def _section(
         caption=f"{section.title}: {period_text}",
         columns=scorecard.columns,
         lines=scorecard.lines,
+        highlight_data=tuple(chart_table(row) for row in section.rows if row.ref in small),
     )
