@@ -28,7 +28,21 @@ def alt_text(row: Row, xmr: bool = False) -> str:
         return f"{row.ref}: no values in the {span}{_context_text(row)}."
     if xmr and charted_spc(row):
         return " ".join((f"{_latest_text(row)}{_context_text(row)}.", *_xmr_sentences(row, span)))
-    return f"{_latest_text(row)}{_context_text(row)}. Trend of {span}{_missing_text(row)}."
+    return f"{_latest_text(row)}{_context_text(row)}. Trend of {span}{_missing_text(row)}{_shape_text(row)}."
+
+
+def _shape_text(row: Row) -> str:
+    """The whole trend, not just its last two points: its lowest and highest, and where it started
+    when that was neither."""
+    shown = [figure for figure in row.chart_trend if figure.shown is not None]
+    if len(shown) < 3:
+        return ""
+    first = shown[0]
+    low = min(shown, key=lambda figure: figure.shown or 0)
+    high = max(shown, key=lambda figure: figure.shown or 0)
+    start = [] if first in (low, high) else [f"starting at {first.text} in {first.period_text}"]
+    parts = [*start, f"lowest {low.text} in {low.period_text}", f"highest {high.text} in {high.period_text}"]
+    return ": " + ", ".join(parts)
 
 
 def _latest_text(row: Row) -> str:

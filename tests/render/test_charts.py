@@ -70,7 +70,8 @@ def _same(actual: list[float], expected: list[float]) -> bool:
         (
             "FD8",
             "FD8 rose from 83% in Dec 2022 to 93% in Jan 2023; target 85–\u206090%; Regional Average"
-            " (2021/22) 81%. Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+            " (2021/22) 81%. Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value:"
+            " lowest 62% in Jan 2022, highest 93% in Jan 2023.",
         ),
         # 70.5 is shown 71% (half away from zero): fell from 74%.
         (
@@ -82,18 +83,21 @@ def _same(actual: list[float], expected: list[float]) -> bool:
         (
             "CLA1",
             "CLA1 rose from 71.5 in Dec 2022 to 72.5 in Jan 2023; target ≤\u00a070."
-            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value:"
+            " lowest 70.0 in Jan 2022, highest 72.5 in Jan 2023.",
         ),
         (
             "FD1",
             "FD1 rose from 1,196 in Dec 2022 to 1,348 in Jan 2023."
-            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value.",
+            " Trend of 13 months from Jan 2022 to Jan 2023, 10 of them without a value: starting at"
+            " 1,221 in Jan 2022, lowest 1,196 in Dec 2022, highest 1,348 in Jan 2023.",
         ),
         # Quarterly: current is the latest quarter end on or before Jan 2023, Dec 2022 = Q3 2022/23.
         (
             "CLA9",
             "CLA9 rose from 88% in Q2 2022/23 to 94% in Q3 2022/23."
-            " Trend of 13 quarters from Q3 2019/20 to Q3 2022/23, 10 of them without a value.",
+            " Trend of 13 quarters from Q3 2019/20 to Q3 2022/23, 10 of them without a value: starting"
+            " at 90% in Q3 2021/22, lowest 88% in Q2 2022/23, highest 94% in Q3 2022/23.",
         ),
         # Annual: current is 2021/22 (Mar 2022); the Mar 2023 value is after the report period.
         (
