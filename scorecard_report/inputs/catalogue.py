@@ -181,6 +181,7 @@ class Catalogue:
     fields: tuple[tuple[str, str], ...] = ()  # declared extra fields: (name, column heading)
     spc: SpcSettings = field(default_factory=SpcSettings)  # the ``spc:`` block, preset defaults filled in
     rebases: Path | None = None  # the ``rebases:`` file, resolved against the catalogue's folder
+    commentary: Path | None = None  # the ``commentary:`` folder; None: commentary/ beside the catalogue
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 

@@ -201,6 +201,7 @@ def _catalogue(
         organisation=settings.organisation,
         name=settings.name or slug(settings.title),
         data=(path.parent / settings.data) if settings.data else None,
+        commentary=(path.parent / settings.commentary) if settings.commentary else None,
         calendar=FinancialCalendar(settings.year_start_month),
         default_tolerance=tolerance,
         comparator=Comparator(settings.direction_of_travel),

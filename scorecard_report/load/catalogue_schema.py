@@ -56,6 +56,7 @@ class SettingsSchema(_Strict):
     organisation: str
     name: str | None = None
     data: str | None = None
+    commentary: str | None = None  # the folder of YYYY-MM.yaml commentary files
     year_start_month: int = Field(4, ge=1, le=12)
     default_tolerance: str = "5%"
     direction_of_travel: Literal["previous_period", "previous_year"] = "previous_period"

@@ -39,9 +39,9 @@ _BOOLEAN = TypeAdapter(bool)
 
 
 def default_commentary_path(catalogue: Catalogue, period: Month, folder: Path | None = None) -> Path:
-    """``2023-01.yaml`` in ``folder`` (the config's ``commentary``), else in ``commentary/`` beside the
-    catalogue."""
-    return (folder or catalogue.path.parent / "commentary") / f"{period.iso()}.yaml"
+    """``2023-01.yaml`` in ``folder`` (the config's ``commentary``), else in the catalogue's
+    ``commentary:`` folder, else in ``commentary/`` beside the catalogue."""
+    return (folder or catalogue.commentary or catalogue.path.parent / "commentary") / f"{period.iso()}.yaml"
 
 
 def load_commentary(path: Path, catalogue: Catalogue) -> tuple[Commentary, tuple[Problem, ...]]:

@@ -317,6 +317,8 @@ def _values(missing_label: str) -> Prose:
             "precision (£1.38m against £1.35m). Changes and differences are signed: + is higher, − is "
             "lower; for percentages they are in percentage points (pp): 85% to 88% is +3pp, not a 3% rise. "
             "Targets: ≥ at least · > more than · ≤ at most · < less than · 85–90% from 85% to 90%, both "
-            "included."
+            "included. A dash (–) in a cell means the figure does not apply to that indicator (no "
+            "target, no benchmark, no SPC yet); a column with no figure for any indicator of a "
+            "section is left out of that section's table."
         ),
     )
