@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from scorecard_report.inputs.periods import Month
 from scorecard_report.problems import Problem
 
 
 @dataclass(frozen=True)
 class BenchmarkValue:
     value: Decimal
-    year: str | None
+    year: str | None  # as written: "2022/23"
+    year_end: Month | None = None  # the last month of that financial year, read by the loader
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-from scorecard_report.inputs.periods import FinancialCalendar
+from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.targets import Band, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.problems import Problem
 
 DEFAULT_MISSING_MARKERS = ("Not Yet Available", "NYA", "N/A", "n/a", "-", "–")
+DEFAULT_BENCHMARK_MAX_AGE = 1  # financial years a benchmark may be older than the current value's year
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class BenchmarkSource:
 
     id: str
     label: str
-    year: str | None = None
+    year: str | None = None  # as written: "2022/23"
+    year_end: Month | None = None  # the last month of that financial year, read by the loader
 
 
 DEFAULT_COLOURS = {
@@ -148,6 +150,15 @@ class Indicator:
     group: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
     spc: bool = True  # the indicator's ``spc: false`` turns statistical process control off for it
+    lag_months: int | None = None  # months after a period ends that its value is due; None: the default
+    source: str | None = None  # where the figure comes from: "LCS month-end extract", "SSDA903 return"
+    owner: str | None = None  # who supplies it
+
+    @property
+    def lag(self) -> int:
+        """Months after a period ends by which its value should be in hand (the loader always sets
+        ``lag_months``, from the indicator, the catalogue's ``default_lag`` or the frequency's default)."""
+        return self.frequency.default_lag if self.lag_months is None else self.lag_months
 
     def benchmark(self, benchmark_id: str) -> Decimal | None:
         return dict(self.benchmarks).get(benchmark_id)
@@ -182,6 +193,7 @@ class Catalogue:
     spc: SpcSettings = field(default_factory=SpcSettings)  # the ``spc:`` block, preset defaults filled in
     rebases: Path | None = None  # the ``rebases:`` file, resolved against the catalogue's folder
     commentary: Path | None = None  # the ``commentary:`` folder; None: commentary/ beside the catalogue
+    benchmark_max_age: int = DEFAULT_BENCHMARK_MAX_AGE  # beyond it a benchmark is too old to compare
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 

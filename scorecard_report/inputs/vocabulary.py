@@ -35,6 +35,12 @@ class Frequency(StrEnum):
     def months(self) -> int:
         return {"monthly": 1, "quarterly": 3, "annual": 12}[self.value]
 
+    @property
+    def default_lag(self) -> int:
+        """Months after a period ends by which its value is normally in hand (docs/scorecard-rules.md):
+        a month-end extract at once, a quarterly return two months on, an annual return six."""
+        return {"monthly": 0, "quarterly": 2, "annual": 6}[self.value]
+
 
 class Direction(StrEnum):
     UP = "up"
@@ -64,6 +70,14 @@ class Comparison(StrEnum):
     HIGHER = "higher"
     LOWER = "lower"
     NONE = "none"
+
+
+class Timeliness(StrEnum):
+    """Whether an indicator's data reaches as far as it should by the report period."""
+
+    ON_TIME = "on_time"
+    LATE = "late"  # the latest value due has not arrived
+    STALE = "stale"  # two or more values due have not arrived: the latest held is older than it should be
 
 
 class RagStatus(StrEnum):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from scorecard_report.inputs.benchmarks import BenchmarkTable, BenchmarkValue
 from scorecard_report.inputs.catalogue import Catalogue
+from scorecard_report.inputs.periods import PeriodError
+from scorecard_report.load.periods import parse_financial_year
 from scorecard_report.load.tables import RawRow, read_table
 from scorecard_report.problems import InputError, Problem, unknown_ref
 from scorecard_report.rules.numbers import NumberError, checked_number, parse_number
@@ -100,4 +102,20 @@ class _BenchmarkReader:
             )
             return
         self.rows[key] = row.number
-        self.values[key] = BenchmarkValue(value, self.text(row, "year") or None)
+        year = self.text(row, "year") or None
+        try:
+            year_end = parse_financial_year(year, self.catalogue.calendar) if year else None
+        except PeriodError as error:
+            place = row.cell(self.columns["year"]).place
+            self.errors.append(
+                Problem(
+                    self.path,
+                    str(error),
+                    row=row.number,
+                    ref=ref,
+                    place=place,
+                    hint="the financial year the benchmark's figures are for, which says how old they are",
+                )
+            )
+            return
+        self.values[key] = BenchmarkValue(value, year, year_end)

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from scorecard_report.file_names import MAX_NAME_BYTES
-from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, ReportSettings, Section
+from scorecard_report.inputs.catalogue import (
+    DEFAULT_BENCHMARK_MAX_AGE,
+    BenchmarkSource,
+    Catalogue,
+    ReportSettings,
+    Section,
+)
 from scorecard_report.inputs.periods import FinancialCalendar
 from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.vocabulary import Comparator
@@ -29,6 +35,7 @@ from scorecard_report.load.sections import check_file_name, read_sections
 from scorecard_report.load.spc_settings import spc_settings
 from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.text_files import read_text
+from scorecard_report.load.timeliness import benchmark_max_age, benchmark_year_ends, check_default_lag
 from scorecard_report.problems import InputError, Problem
 
 
@@ -36,8 +43,12 @@ def load_catalogue(path: Path) -> Catalogue:
     """Read ``path`` into a ``Catalogue``; raise ``InputError`` listing every problem found."""
     reader, data = _read(path)
     settings = reader.validate(SettingsSchema, data, ())
+    benchmarks: tuple[BenchmarkSource, ...] = ()
+    max_age = DEFAULT_BENCHMARK_MAX_AGE
     if settings is not None:
         _check_settings(reader, settings)
+        benchmarks = _benchmark_sources(reader, settings)
+        max_age = benchmark_max_age(reader, settings.benchmark_max_age)
     spc = spc_settings(reader, _block(reader, data, "spc"))
     sections = read_sections(reader, data, settings)
     if settings is not None:
@@ -47,8 +58,8 @@ def load_catalogue(path: Path) -> Catalogue:
     warnings = sorted(reader.warnings, key=lambda problem: problem.line or 0)
     if reader.problems or settings is None or report is None or spc is None:
         raise InputError([*reader.problems, *warnings])
-    catalogue = _catalogue(path, settings, sections, report, spc)
-    return dataclasses.replace(catalogue, warnings=tuple(warnings))
+    catalogue = _catalogue(path, settings, sections, report, spc, benchmarks)
+    return dataclasses.replace(catalogue, benchmark_max_age=max_age, warnings=tuple(warnings))
 
 
 def _block(reader: CatalogueReader, data: Any, key: str) -> Any:
@@ -134,10 +145,19 @@ def _warn_removed(reader: CatalogueReader, removed: list[tuple[int, list[str]]])
 
 
 def _check_settings(reader: CatalogueReader, settings: SettingsSchema) -> None:
-    """The catalogue-wide settings the schema cannot check: the default tolerance and the name."""
+    """The catalogue-wide settings the schema cannot check: the default tolerance and lag, and the name."""
     _check_default_tolerance(reader, settings.default_tolerance)
+    check_default_lag(reader, settings.default_lag)
     if settings.name is not None:
         check_file_name(reader, settings.name, ("name",), "name", "childrens-scorecard")
+
+
+def _benchmark_sources(reader: CatalogueReader, settings: SettingsSchema) -> tuple[BenchmarkSource, ...]:
+    """The catalogue's benchmarks, each with the last month of its year where it gives one."""
+    ends = benchmark_year_ends(reader, settings, FinancialCalendar(settings.year_start_month))
+    return tuple(
+        BenchmarkSource(b.id, b.label, b.year, end) for b, end in zip(settings.benchmarks, ends, strict=True)
+    )
 
 
 def _check_field_names(reader: CatalogueReader, settings: SettingsSchema) -> None:
@@ -183,6 +203,7 @@ def _catalogue(
     sections: tuple[Section, ...],
     report: ReportSettings,
     spc: SpcSettings,
+    benchmarks: tuple[BenchmarkSource, ...],
 ) -> Catalogue:
     tolerance = parse_default_tolerance(settings.default_tolerance)
     if tolerance is None:
@@ -209,7 +230,7 @@ def _catalogue(
         missing_markers=tuple(settings.missing_markers),
         below_bands=settings.below_bands,
         trend_length=settings.trend_periods,
-        benchmarks=tuple(BenchmarkSource(b.id, b.label, b.year) for b in settings.benchmarks),
+        benchmarks=benchmarks,
         sections=sections,
         report=report,
         fields=tuple(settings.fields.items()),

@@ -67,6 +67,8 @@ class SettingsSchema(_Strict):
     fields: dict[str, str] = Field(default_factory=dict)
     trend_periods: int = Field(13, ge=2, le=60)
     benchmarks: list[BenchmarkSchema] = Field(default_factory=list)
+    benchmark_max_age: Any = None  # financial years; read by load/timeliness.py, as are the two below
+    default_lag: Any = None  # one lag for every frequency, or a mapping of frequency to lag
     report: ReportSchema = Field(default_factory=ReportSchema)
     spc: Any = None  # checked as SpcSchema by load/spc_settings.py, so each key has its own message
     rebases: str | None = None
@@ -109,6 +111,9 @@ class IndicatorSchema(_Strict):
     highlight: bool = False
     group: str | None = None
     spc: Any = None  # true or false only, read by load/spc_settings.py
+    lag: Any = None  # "1 month", "2 months", "1 quarter", "0 months": read by load/timeliness.py
+    source: str | None = None
+    owner: str | None = None
 
     @field_validator("unit", "polarity", "frequency", mode="before")
     @classmethod

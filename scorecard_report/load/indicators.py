@@ -1,4 +1,4 @@
-"""One indicator's rules beyond its shape: polarity, target, bands, tolerance, benchmarks and multiplier."""
+"""One indicator's rules beyond its shape: polarity, target, bands, tolerance, benchmarks, multiplier, lag."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from scorecard_report.load.catalogue_schema import IndicatorSchema, SettingsSche
 from scorecard_report.load.spc_settings import indicator_spc
 from scorecard_report.load.strict_yaml import YamlPath
 from scorecard_report.load.targets import TargetError, band_threshold, parse_target
+from scorecard_report.load.timeliness import indicator_lag
 from scorecard_report.rules.numbers import NumberError, parse_number
 from scorecard_report.rules.targets import implied_polarity
 
@@ -73,7 +74,9 @@ class _IndicatorChecks:
         benchmarks = self._benchmarks()
         multiplier = self._number("multiplier", self.schema.multiplier)
         spc = indicator_spc(self.reader, self.schema.spc, self.at, self.schema.ref)
-        if self.failed or polarity is None or spc is None:
+        frequency = Frequency(self.schema.frequency)
+        lag = indicator_lag(self.reader, self.schema.lag, self.at, self.schema.ref, self.settings, frequency)
+        if self.failed or polarity is None or spc is None or lag is None:
             return None
         schema = self.schema
         return Indicator(
@@ -86,7 +89,7 @@ class _IndicatorChecks:
             bands=bands,
             tolerance=tolerance,
             decimals=schema.decimals if schema.decimals is not None else self.unit.default_decimals,
-            frequency=Frequency(schema.frequency),
+            frequency=frequency,
             benchmarks=benchmarks,
             comparator=Comparator(schema.direction_of_travel or self.settings.direction_of_travel),
             multiplier=multiplier,
@@ -97,6 +100,9 @@ class _IndicatorChecks:
             fields=self.fields,
             line=self.reader.document.line_of(self.at),
             spc=spc,
+            lag_months=lag,
+            source=schema.source,
+            owner=schema.owner,
         )
 
     def _target(self) -> Target | None:

@@ -19,6 +19,9 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
 _WORD_MONTH = re.compile(r"([A-Za-z]+)[-\s]+(\d{2}|\d{4})")
 _SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _FINANCIAL_YEAR = re.compile(r"(\d{4})/(\d{2})(?:\s+Q([1-4]))?", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"(\d{4})\s*[/\-–]\s*(\d{4}|\d{2})")
+_YEAR = re.compile(r"\d{4}")
+YEAR_SPELLINGS = "2022/23, 2022-23 or 2022/2023 (or 2023 for the year ending in 2023)"
 
 
 def parse_period(text: str, calendar_: FinancialCalendar) -> Month:
@@ -31,6 +34,22 @@ def parse_period(text: str, calendar_: FinancialCalendar) -> Month:
         if month is not None:
             return month
     raise PeriodError(f"'{text}' is not a period; write it as one of {PERIOD_SPELLINGS}")
+
+
+def parse_financial_year(text: str, calendar_: FinancialCalendar) -> Month:
+    """The last month of the financial year ``text`` names: ``2022/23``, ``2022-23``, ``2022/2023`` (the year
+    that starts in 2022), or ``2023``, the year that ends in 2023, as the DfE's "reporting year 2023" is
+    the year to 31 March 2023. Anything else is a ``PeriodError``."""
+    cleaned = text.strip()
+    if match := _YEAR_SPAN.fullmatch(cleaned):
+        start, end = int(match[1]), match[2]
+        following = f"{start + 1}" if len(end) == 4 else f"{(start + 1) % 100:02d}"
+        if end != following:
+            raise PeriodError(f"'{text}' is not a financial year: {start} is followed by {following}")
+        return calendar_.year_end(start)
+    if _YEAR.fullmatch(cleaned):
+        return calendar_.latest_year_end(Month(int(cleaned), 12))
+    raise PeriodError(f"'{text}' is not a financial year; write it as {YEAR_SPELLINGS}")
 
 
 def month_of(value: dt.date | dt.datetime) -> Month:

@@ -14,6 +14,7 @@ from scorecard_report.format.display import (
     format_value,
 )
 from scorecard_report.format.periods import format_period, quarter_heading, report_period_text
+from scorecard_report.format.timeliness import TIMELINESS_KEY, benchmark_age_key
 from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
@@ -35,6 +36,7 @@ from scorecard_report.model.report import (
 )
 from scorecard_report.model.spc import RowFacts, attention_list, row_spc, spc_counts
 from scorecard_report.model.summary import band_order, largest_movers, status_counts
+from scorecard_report.model.timeliness import benchmark_age_fields, data_notes, row_timeliness
 from scorecard_report.rules.bands import BELOW_BANDS_KEY, performance_band, performance_band_key
 from scorecard_report.rules.benchmarks import compare_with_benchmark
 from scorecard_report.rules.direction import direction_of_travel, judgement
@@ -107,6 +109,10 @@ def build_report(
         spc_summary=tuple(spc_counts(section.title, section.rows) for section in sections),
         spc_total=spc_counts("All sections", all_rows),
         spc_settings=catalogue.spc,
+        data_notes=data_notes(sections),
+        timeliness_key=TIMELINESS_KEY,
+        benchmark_max_age=catalogue.benchmark_max_age,
+        benchmark_age_key=benchmark_age_key(catalogue.benchmark_max_age),
     )
 
 
@@ -245,6 +251,7 @@ def _row(
         change_text=format_change(change, indicator.unit, precision.decimals, precision.millions),
         benchmarks=_benchmarks(catalogue, indicator, current, benchmark_table, precision),
         trend=tuple(figure(month) for month in months),
+        timeliness=row_timeliness(catalogue, indicator, series, report),
         in_appendix=catalogue.report.in_appendix(indicator.ref, indicator.highlight),
         commentary=commentary.indicator(indicator.ref),
         group=indicator.group,
@@ -313,12 +320,14 @@ def _quarters(
 
 def _benchmark_value(
     indicator: Indicator, source: BenchmarkSource, table: BenchmarkTable | None
-) -> tuple[Decimal | None, str | None]:
-    """A benchmark's value for the indicator and the year of its figures: the benchmarks file's, else the
-    catalogue's."""
+) -> tuple[Decimal | None, str | None, Month | None]:
+    """A benchmark's value for the indicator and the year of its figures (as written, and its last month):
+    the benchmarks file's, else the catalogue's."""
     from_file = table.get(indicator.ref, source.id) if table else None
     value = from_file.value if from_file else indicator.benchmark(source.id)
-    return value, from_file.year if from_file and from_file.year else source.year
+    if from_file and from_file.year:
+        return value, from_file.year, from_file.year_end
+    return value, source.year, source.year_end
 
 
 def _benchmarks(
@@ -330,9 +339,12 @@ def _benchmarks(
 ) -> tuple[BenchmarkComparison, ...]:
     comparisons = []
     for source in catalogue.benchmarks:
-        value, year = _benchmark_value(indicator, source, table)
+        value, year, year_end = _benchmark_value(indicator, source, table)
         shown = round_half_away(value, indicator.decimals) if value is not None else None
         difference = current.shown - shown if current.shown is not None and shown is not None else None
+        age, old, old_text, age_text = benchmark_age_fields(
+            catalogue, year, year_end if value is not None else None, current.period
+        )
         comparisons.append(
             BenchmarkComparison(
                 source=source,
@@ -344,6 +356,10 @@ def _benchmarks(
                     difference, indicator.unit, precision.decimals, precision.millions
                 ),
                 comparison=compare_with_benchmark(current.shown, shown, indicator.polarity),
+                age=age,
+                too_old=old,
+                too_old_text=old_text,
+                age_text=age_text,
             )
         )
     return tuple(comparisons)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from scorecard_report.inputs.catalogue import BenchmarkSource, ReportSettings
+from scorecard_report.inputs.catalogue import DEFAULT_BENCHMARK_MAX_AGE, BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.spc import (
@@ -27,6 +27,7 @@ from scorecard_report.inputs.vocabulary import (
     Judgement,
     Polarity,
     RagStatus,
+    Timeliness,
     Unit,
 )
 
@@ -68,7 +69,11 @@ class BenchmarkComparison:
     text: str
     difference: Decimal | None
     difference_text: str
-    comparison: Comparison
+    comparison: Comparison  # judged whatever its age: a too-old one still says better or worse
+    age: int | None = None  # financial years before the current figure's year; None without a year
+    too_old: bool = False  # more than the catalogue's ``benchmark_max_age``: shown, but never ranked
+    too_old_text: str = ""  # "Too old", or "" when it is not
+    age_text: str = ""  # why, where too old: "2022/23 is 4 years before 2026/27"
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,32 @@ NO_SPC = RowSpc()
 
 
 @dataclass(frozen=True)
+class RowTimeliness:
+    """How far the row's data reaches and whether that is as far as it should by the report period
+    (rules/timeliness.py, docs/scorecard-rules.md), with its words."""
+
+    timeliness: Timeliness
+    word: str  # "On time", "Late", "Stale"
+    mark: str  # "", "†", "‡": beside the word wherever it is shown, so colour is never the only signal
+    data_to: Month | None  # the latest period with a value; None with no value at all
+    data_to_text: str  # "Aug 2026", "Q1 2026/27", "2024/25"; "" with no value
+    due: Month | None  # the first period up to current without data; None when the data reaches current
+    due_text: str
+    due_by: Month | None  # the month ``due`` is due by: its last month plus the lag
+    due_by_text: str  # "Oct 2026"
+    lag: int  # months after a period ends by which its value is due
+    lag_text: str  # "1 month"
+    sentence: str  # "Data to Aug 2026; Sep 2026 was due by Oct 2026"
+    source: str | None = None  # the catalogue's ``source``: where the figure comes from
+    owner: str | None = None  # the catalogue's ``owner``: who supplies it
+
+    @property
+    def flagged(self) -> bool:
+        """Late or stale: the row has a data note."""
+        return self.timeliness is not Timeliness.ON_TIME
+
+
+@dataclass(frozen=True)
 class Row:
     """One indicator in the report, with every judgement already made."""
 
@@ -184,6 +215,7 @@ class Row:
     change_text: str
     benchmarks: tuple[BenchmarkComparison, ...]
     trend: tuple[Figure, ...]
+    timeliness: RowTimeliness
     in_appendix: bool = True
     commentary: Text | None = None
     group: str | None = None
@@ -198,6 +230,12 @@ class Row:
     def compared_with(self) -> Figure:
         """The figure the direction of travel was judged against: the previous period or year."""
         return self.previous_period if self.comparator is Comparator.PREVIOUS_PERIOD else self.previous_year
+
+    @property
+    def ranked_benchmarks(self) -> tuple[BenchmarkComparison, ...]:
+        """The comparisons any ranking or summary of benchmarks may count: those with a value that are not
+        too old, in the catalogue's order. A too-old one is still shown, flagged, where all are listed."""
+        return tuple(b for b in self.benchmarks if b.value is not None and not b.too_old)
 
     @property
     def chart_trend(self) -> tuple[Figure, ...]:
@@ -286,6 +324,21 @@ class Attention:
 
 
 @dataclass(frozen=True)
+class DataNote:
+    """A late or stale row: one line of the summary page's "Data notes"."""
+
+    ref: str
+    title: str
+    section: str  # the section's title
+    timeliness: Timeliness
+    word: str  # "Late", "Stale"
+    mark: str  # "†", "‡"
+    sentence: str  # "Data to Aug 2026; Sep 2026 was due by Oct 2026"
+    source: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
 class SpcCounts:
     """How many of a section's indicators show each variation and assurance."""
 
@@ -327,6 +380,10 @@ class Report:
     spc_summary: tuple[SpcCounts, ...] = ()  # one per section
     spc_total: SpcCounts | None = None
     spc_settings: SpcSettings = field(default_factory=SpcSettings)
+    data_notes: tuple[DataNote, ...] = ()  # the late and stale rows, in catalogue order
+    timeliness_key: str = ""  # what late and stale mean, with their marks
+    benchmark_max_age: int = DEFAULT_BENCHMARK_MAX_AGE  # financial years; older benchmarks are too old
+    benchmark_age_key: str = ""  # what "Too old" means, for the key
 
     @property
     def rows(self) -> tuple[Row, ...]:

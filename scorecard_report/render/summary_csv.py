@@ -12,7 +12,8 @@ import io
 from decimal import Decimal
 
 from scorecard_report.format.display import plain
-from scorecard_report.model.report import Report, Row
+from scorecard_report.inputs.periods import Month
+from scorecard_report.model.report import BenchmarkComparison, Report, Row
 from scorecard_report.rules.numbers import NumberError, parse_number
 
 COLUMNS = (
@@ -22,6 +23,9 @@ COLUMNS = (
     "unit",
     "frequency",
     "period",
+    "data_to",
+    "due",
+    "timeliness",
     "current",
     "previous_period",
     "previous_year",
@@ -60,6 +64,18 @@ def _number(value: Decimal | None) -> str:
     return "" if value is None else plain(value)
 
 
+def _month(month: Month | None) -> str:
+    return "" if month is None else month.iso()
+
+
+def _benchmark_age_cells(benchmark: BenchmarkComparison) -> list[str]:
+    """``<id>_year`` and ``<id>_too_old``: the year of the figures as written and yes or no; both empty
+    where the indicator has no value for the benchmark."""
+    if benchmark.value is None:
+        return ["", ""]
+    return [benchmark.year or "", "yes" if benchmark.too_old else "no"]
+
+
 def _cells(row: Row, section: str) -> list[str]:
     return [
         row.ref,
@@ -68,6 +84,9 @@ def _cells(row: Row, section: str) -> list[str]:
         str(row.unit),
         str(row.frequency),
         row.current.period.iso(),
+        _month(row.timeliness.data_to),
+        _month(row.timeliness.due),
+        str(row.timeliness.timeliness),
         _number(row.current.value),
         _number(row.previous_period.value),
         _number(row.previous_year.value),
@@ -86,6 +105,7 @@ def _cells(row: Row, section: str) -> list[str]:
         str(row.spc.points),
         row.spc.capable_band or "",
         *(_number(benchmark.value) for benchmark in row.benchmarks),
+        *(cell for benchmark in row.benchmarks for cell in _benchmark_age_cells(benchmark)),
     ]
 
 
@@ -114,11 +134,18 @@ def render_series_csv(report: Report) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def benchmark_columns(report: Report) -> list[str]:
+    """One column per benchmark id (its value), then ``<id>_year`` and ``<id>_too_old`` for each."""
+    ids = [source.id for source in report.benchmarks]
+    return [*ids, *(f"{benchmark_id}_{part}" for benchmark_id in ids for part in ("year", "too_old"))]
+
+
 def render_summary_csv(report: Report) -> bytes:
-    """The summary as UTF-8 CSV bytes, with one column per benchmark id after the fixed columns."""
+    """The summary as UTF-8 CSV bytes: the fixed columns, then the benchmarks' values, then each
+    benchmark's year and whether it is too old to compare."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*COLUMNS, *(spreadsheet_safe(source.id) for source in report.benchmarks)])
+    writer.writerow([*COLUMNS, *(spreadsheet_safe(name) for name in benchmark_columns(report))])
     for section in report.sections:
         for row in section.rows:
             writer.writerow([spreadsheet_safe(cell) for cell in _cells(row, section.id)])

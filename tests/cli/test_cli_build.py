@@ -359,7 +359,7 @@ def test_summary_without_benchmarks_has_only_the_fixed_columns(scorecard: Scorec
     assert run.code == 0, run.err
     header = (out / "period-test-2023-01.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == (
-        "ref,section,title,unit,frequency,period,current,previous_period,previous_year,"
+        "ref,section,title,unit,frequency,period,data_to,due,timeliness,current,previous_period,previous_year,"
         "target,status,band,direction,judgement,variation,assurance,reading,attention,spc_centre,"
         "spc_lower,spc_upper,spc_points,capable_band"
     )

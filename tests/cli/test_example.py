@@ -202,6 +202,25 @@ def test_every_variation_and_assurance_icon_appears(example: dict[str, dict[str,
     assert any(reading.startswith("Getting worse") for reading in readings)
 
 
+def test_the_case_audits_awaiting_moderation_are_the_only_late_figures(
+    example: dict[str, dict[str, str]],
+) -> None:
+    # SG15-SG18, the case audits, have no October 2026 value yet ("Not Yet Available": moderation is not
+    # finished). They are monthly with the default lag of 0 months, so October was due by October: data to
+    # September, one value due and missing -> late. Every other indicator reaches its current period
+    # (quarterly Q2 2026/27 = September, annual 2025/26 = March 2026), so it is on time with nothing due.
+    late = {
+        ref: (row["data_to"], row["due"]) for ref, row in example.items() if row["timeliness"] != "on_time"
+    }
+    assert late == dict.fromkeys(("SG15", "SG16", "SG17", "SG18"), ("2026-09", "2026-10"))
+    assert {row["timeliness"] for ref, row in example.items() if ref not in late} == {"on_time"}
+    assert all(
+        row["data_to"] == row["period"] and row["due"] == ""
+        for ref, row in example.items()
+        if ref not in late
+    )
+
+
 def _hand_limits(row: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
     places = Decimal("0.000001")
     return tuple(Decimal(row[column]).quantize(places) for column in ("spc_centre", "spc_lower", "spc_upper"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -44,8 +45,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_summary_reports_the_current_quarter_and_its_band_for_every_band_form(built: Path) -> None:
-    rows = (built / f"{STEM}.csv").read_text(encoding="utf-8").splitlines()
-    picked = [",".join(row.split(",")[i] for i in (0, 5, 6, 11)) for row in rows[1:]]
+    with (built / f"{STEM}.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    picked = [",".join(row[column] for column in ("ref", "period", "current", "band")) for row in rows]
     assert picked == [
         "QA,2016-03,94,Good",  # 85-93 / 95-99: 94 is in the gap, so the lower band
         "QB,2016-03,100,Outstanding",  # above 99 still meets the best threshold (95)
