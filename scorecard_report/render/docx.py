@@ -9,40 +9,46 @@ import zipfile
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
-from scorecard_report.present.appendix import AppendixPage, AppendixView, LabelledFigure
-from scorecard_report.present.commentary import BlockView, CommentaryView
-from scorecard_report.present.document import DocumentView, SectionView
+from scorecard_report.present.document import ContentsEntry, DocumentView, SectionView
 from scorecard_report.present.key import KeyTable
-from scorecard_report.present.pictures import ChartView
 from scorecard_report.present.summary import AttentionTable
+from scorecard_report.render.docx_appendix import AppendixWriter, section_heading
 from scorecard_report.render.docx_blocks import (
-    DRAFT_STYLE,
     MARGIN,
-    OWNER_STYLE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    PLACEHOLDER_STYLE,
-    TABLE_TEXT_STYLE,
     Body,
     Pictures,
-    complex_field,
     describe,
-    ensure_styles,
     field,
+    field_begin,
+    field_end,
     has_text,
     no_split,
     right_tab,
 )
+from scorecard_report.render.docx_links import HYPERLINK_STYLE, Links
+from scorecard_report.render.docx_styles import (
+    APPENDIX_SECTION_STYLE,
+    DRAFT_STYLE,
+    LANGUAGE,
+    OWNER_STYLE,
+    english_where_written,
+    ensure_styles,
+    set_language,
+)
 from scorecard_report.render.docx_tables import TableWriter
+from scorecard_report.render.docx_text import Writing
+from scorecard_report.render.docx_xml import update_fields
 
-TABLE_WIDTH_MM = 273.0
+# Heading 1, and the appendix's section headings at level 2: not every indicator page.
+CONTENTS_FIELD = f'TOC \\o "1-1" \\t "{APPENDIX_SECTION_STYLE},2" \\h \\z'
+CONTENTS_INDENT = Mm(6)
 
 
 def render_docx(doc: DocumentView, template: bytes | None, produced: str) -> bytes:
@@ -84,6 +90,7 @@ def _core_properties(document: DocxDocument, doc: DocumentView, produced: str) -
     properties.last_printed = moment
     properties.revision = 1
     properties.comments = ""
+    properties.language = LANGUAGE
 
 
 def _reproducible_zip(data: bytes, produced: str) -> bytes:
@@ -107,15 +114,18 @@ class _DocxWriter:
 
     def __init__(self, document: DocxDocument, doc: DocumentView, *, fresh: bool) -> None:
         self.document, self.doc, self.fresh = document, doc, fresh
+        self.written: list[etree._Element] = [document.element.body]
 
     def write(self) -> None:
         ensure_styles(self.document, self.doc.font, override_fonts=self.fresh)
         # Word styles by id, looked up once: python-docx resolves a style name by scanning every style.
         self.style_ids = {style.name: style.style_id for style in self.document.styles}
-        self.pictures = Pictures(self.document.part)
+        pictures = Pictures(self.document.part)
+        self.links = Links(self.document, _anchors(self.doc), self.style_ids.get(HYPERLINK_STYLE))
         self._page_setup()
-        self.body = Body(self.document)
-        self.tables = TableWriter(self.body, self.style_ids, self.doc.palette, self.pictures)
+        body = Body(self.document)
+        self.tables = TableWriter(body, self.style_ids, self.doc.palette, pictures, self.links)
+        self.w = Writing(body, self.style_ids, pictures, self.tables, self.links)
         self._cover()
         self._contents()
         self._key()
@@ -124,7 +134,9 @@ class _DocxWriter:
         for section in self.doc.sections:
             self._section(section)
         if self.doc.appendix:
-            self._appendix(self.doc.appendix)
+            AppendixWriter(self.w).write(self.doc.appendix)
+        set_language(self.document, fresh=self.fresh)
+        english_where_written(self.document, self.written)
 
     # Page furniture
 
@@ -137,8 +149,10 @@ class _DocxWriter:
                 setattr(section, side, MARGIN)
         if self.fresh or not has_text(section.header.paragraphs):
             self._header(section.header.paragraphs[0])
+            self.written.append(section.header._element)
         if self.fresh or not has_text(section.footer.paragraphs):
             self._footer(section.footer.paragraphs[0])
+            self.written.append(section.footer._element)
 
     def _header(self, paragraph: Paragraph) -> None:
         right_tab(paragraph)
@@ -155,66 +169,73 @@ class _DocxWriter:
         paragraph.add_run(self.doc.page_number.between).font.size = Pt(7.5)
         field(paragraph, "NUMPAGES", "1")
 
-    def _page_break(self) -> None:
-        self.body.paragraph().add_run().add_break(WD_BREAK.PAGE)
-
     # Front matter
 
     def _cover(self) -> None:
-        logo = self.doc.logo
+        w, logo = self.w, self.doc.logo
         if logo:
             describe(
-                self.pictures.add(self.body.paragraph().add_run(), logo.data, height=Mm(20)),
-                logo.alt,
-                logo.name,
+                self.w.pictures.add(w.paragraph().add_run(), logo.data, height=Mm(20)), logo.alt, logo.name
             )
-        self.body.paragraph(self.doc.marking).runs[0].bold = True
-        self._paragraph(self.doc.title, "Title")
-        self._paragraph(self.doc.period_text, "Subtitle")
-        self.body.paragraph(self.doc.organisation)
-        self._page_break()
+        w.paragraph(self.doc.marking).runs[0].bold = True
+        w.paragraph(self.doc.title, "Title")
+        w.paragraph(self.doc.period_text, "Subtitle")
+        w.paragraph(self.doc.organisation)
+        for label, text in self.doc.cover:  # the committee, the meeting, the contact
+            line = w.paragraph()
+            line.add_run(label).bold = True
+            line.add_run(f": {text}")
+        w.page_break()
 
     def _contents(self) -> None:
+        """The contents field, its entries shown as links until Word rebuilds it, with page numbers, on
+        opening: the key, summary, commentary, sections and appendix, the appendix by section under it."""
         contents = self.doc.contents
-        self._paragraph(contents.title, "Heading 1")
-        # Word rebuilds the field, with page numbers, on opening; other viewers show this list.
-        titles = [entry.title for entry in contents.entries]
-        complex_field(self.body.paragraph(), 'TOC \\o "1-2" \\h \\z \\u', titles)
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        self.document.settings.element.append(update)
-        self._page_break()
+        self.w.paragraph(contents.title, "TOC Heading")
+        lines = [line for top in contents.entries for line in ((top, 0), *((c, 1) for c in top.children))]
+        for number, (entry, level) in enumerate(lines):
+            paragraph = self.w.paragraph()
+            if number == 0:
+                field_begin(paragraph, CONTENTS_FIELD)
+            if level:
+                paragraph.paragraph_format.left_indent = CONTENTS_INDENT
+            title = section_heading(entry.title) if level else entry.title
+            self.links.link(paragraph, entry.anchor, title)
+            if number == len(lines) - 1:
+                field_end(paragraph)
+        update_fields(self.document.settings.element)
+        self.w.page_break()
 
     def _key(self) -> None:
-        key = self.doc.key
-        self._paragraph(key.title, "Heading 1")
+        w, key = self.w, self.doc.key
+        w.heading(key.title, "Heading 1", key.anchor)
         self._key_table(key.statuses, (45.0, 40.0, 120.0))
         self._key_table(key.bands, (45.0, 160.0))
         self._key_table(key.arrows, (25.0, 50.0, 130.0), arrows=True)
         if key.comparator:
-            self._paragraph(key.comparator.heading, "Heading 2")
-            self.body.paragraph(key.comparator.text)
-        self._paragraph(key.polarity_and_values, "Heading 2")
-        self.body.paragraph(f"{key.polarity.text} {key.values.text}")
-        self._paragraph(key.drafts.heading, "Heading 2")
-        drafts = self._paragraph("", DRAFT_STYLE)
+            w.paragraph(key.comparator.heading, "Heading 2")
+            w.paragraph(key.comparator.text)
+        w.paragraph(key.polarity_and_values, "Heading 2")
+        w.paragraph(f"{key.polarity.text} {key.values.text}")
+        w.paragraph(key.drafts.heading, "Heading 2")
+        drafts = w.paragraph("", DRAFT_STYLE)
         self.tables.mark(drafts, key.draft_mark, " ")
         drafts.add_run(key.drafts.text)
         if key.spc:
-            self._paragraph(key.spc.heading, "Heading 2")
+            w.paragraph(key.spc.heading, "Heading 2")
             self._key_table(key.spc.variation, (45.0, 160.0), heading="Heading 3")
             self._key_table(key.spc.assurance, (45.0, 160.0), heading="Heading 3")
             for part in (key.spc.rules, key.spc.arrows, key.spc.readings):
-                self._paragraph(part.heading, "Heading 3")
-                self.body.paragraph(part.text)
-        self._page_break()
+                w.paragraph(part.heading, "Heading 3")
+                w.paragraph(part.text)
+        w.page_break()
 
     def _key_table(
         self, key: KeyTable, widths_mm: tuple[float, ...], *, arrows: bool = False, heading: str = "Heading 2"
     ) -> None:
         """The sample in its tone: a shaded cell, (``arrows``) the arrows in their colour, or an icon."""
-        self._paragraph(key.heading, heading)
-        table = self.tables.table(key.columns, widths_mm)
+        self.w.paragraph(key.heading, heading)
+        table = self.tables.table(key.columns, widths_mm, caption=key.heading)
         for entry in key.entries:
             sample = self.tables.row(table, (entry.sample, *entry.cells))[0]
             if entry.icon is not None:
@@ -225,64 +246,68 @@ class _DocxWriter:
                 self.tables.fill(sample, entry.tone)
 
     def _summary(self) -> None:
-        summary = self.doc.summary
-        self._paragraph(summary.title, "Heading 1")
+        w, summary = self.w, self.doc.summary
+        w.heading(summary.title, "Heading 1", summary.anchor)
         counts = len(summary.columns) - 1
-        table = self.tables.table(summary.columns, (70.0, *(203.0 / counts,) * counts))
+        widths = (70.0, *(203.0 / counts,) * counts)
+        table = self.tables.table(summary.columns, widths, caption=summary.title)
         for line in summary.lines:
             self.tables.row(table, (line.title, *line.counts))
         if summary.spc:
-            self._paragraph(summary.spc.heading, "Heading 2")
+            w.paragraph(summary.spc.heading, "Heading 2")
             counts = len(summary.spc.columns) - 1
-            table = self.tables.table(summary.spc.columns, (70.0, *(203.0 / counts,) * counts))
+            widths = (70.0, *(203.0 / counts,) * counts)
+            table = self.tables.table(summary.spc.columns, widths, caption=summary.spc.heading)
             for line in summary.spc.lines:
                 self.tables.row(table, (line.title, *line.counts))
         if summary.attention:
             self._attention(summary.attention)
         for movers in summary.movers:
-            self._paragraph(movers.heading, "Heading 2")
+            w.paragraph(movers.heading, "Heading 2")
             if not movers.lines:
-                self.body.paragraph(movers.empty)
+                w.paragraph(movers.empty)
                 continue
-            table = self.tables.table(movers.columns, (18.0, 110.0, 30.0, 30.0, 30.0, 55.0))
+            widths = (18.0, 110.0, 30.0, 30.0, 30.0, 55.0)
+            table = self.tables.table(movers.columns, widths, caption=movers.heading)
             for mover in movers.lines:
                 self.tables.row(table, mover)
-        self.body.paragraph(summary.movers_note)
-        self._page_break()
+        w.paragraph(summary.movers_note)
+        w.page_break()
 
     def _attention(self, attention: AttentionTable) -> None:
-        self._paragraph(attention.heading, "Heading 2")
+        self.w.paragraph(attention.heading, "Heading 2")
         if attention.lines:
-            table = self.tables.table(attention.columns, (16.0, 70.0, 40.0, 50.0, 22.0, 75.0))
+            widths = (16.0, 70.0, 40.0, 50.0, 22.0, 75.0)
+            table = self.tables.table(attention.columns, widths, caption=attention.heading)
             for line in attention.lines:
                 self.tables.row(table, line)
         else:
-            self.body.paragraph(attention.empty)
-        self.body.paragraph(attention.note)
+            self.w.paragraph(attention.empty)
+        self.w.paragraph(attention.note)
 
     def _report_commentary(self) -> None:
         commentary = self.doc.commentary
         if commentary is None:
             return
-        self._paragraph(commentary.title, "Heading 1")
+        self.w.heading(commentary.title, "Heading 1", commentary.anchor)
         for block in commentary.blocks:
-            self._paragraph(block.title, "Heading 2")
-            self._commentary(block.commentary)
-        self._page_break()
+            self.w.paragraph(block.title, "Heading 2")
+            self.w.commentary(block.commentary)
+        self.w.page_break()
 
     # Sections
 
     def _section(self, section: SectionView) -> None:
-        self._paragraph(section.title, "Heading 1")
+        w = self.w
+        w.heading(section.title, "Heading 1", section.anchor)
         if section.owner:
-            self._paragraph(section.owner, OWNER_STYLE)
-        self._commentary(section.commentary)
+            w.paragraph(section.owner, OWNER_STYLE)
+        w.commentary(section.commentary)
         if section.highlights:
-            self._paragraph(section.highlights_title, "Heading 2")
-            for chart in section.highlights:
-                self._chart(chart)
+            w.paragraph(section.highlights_title, "Heading 2")
+            self.tables.charts(section.highlights, section.highlights_title)
         self._scorecard_table(section)
-        self._page_break()
+        w.page_break()
 
     def _scorecard_table(self, section: SectionView) -> None:
         columns = section.columns
@@ -291,6 +316,7 @@ class _DocxWriter:
             [c.width_mm for c in columns],
             rows=len(section.lines),
             subheadings=[c.subheading for c in columns],
+            caption=section.caption,
         )
         for table_row, line in zip(table.rows[1:], section.lines, strict=True):
             no_split(table_row)
@@ -300,95 +326,17 @@ class _DocxWriter:
             for cell, value, column in zip(table_row.cells, line.cells, columns, strict=True):
                 self.tables.cell(cell, value, bold=value.header or column.emphasised)
 
-    # Appendix
 
-    def _appendix(self, appendix: AppendixView) -> None:
-        self._paragraph(appendix.title, "Heading 1")
-        for index, page in enumerate(appendix.pages):
-            if index:
-                self._page_break()
-            self._appendix_page(page, appendix)
+def _anchors(doc: DocumentView) -> set[str]:
+    """Every anchor the document bookmarks: the contents' headings, the table rows, the appendix pages."""
 
-    def _appendix_page(self, page: AppendixPage, appendix: AppendixView) -> None:
-        labels = appendix.labels
-        self._paragraph(page.heading, "Heading 2")
-        self._paragraph(page.section_line, OWNER_STYLE)
-        headings = (labels.current, *(box.label for box in page.figures))
-        table = self.tables.table(headings, (TABLE_WIDTH_MM / len(headings),) * len(headings))
-        cells = self.tables.row(table, ("", *(box.text for box in page.figures)))
-        cells[0].paragraphs[0].text = ""
-        self.tables.value(cells[0], page.current, bold=True)
-        for cell, box in zip(cells[1:], page.figures, strict=True):
-            self._headline_box(cell, box)
-        if page.counts:
-            self.body.paragraph(page.counts)
-        if page.chart:
-            self._chart(page.chart)
-        if page.variances:
-            self._paragraph(labels.variances, "Heading 3")
-            periods = tuple(variance.label for variance in page.variances)
-            table = self.tables.table(periods, (TABLE_WIDTH_MM / len(periods),) * len(periods))
-            self.tables.row(table, tuple(variance.text for variance in page.variances))
-        if page.benchmarks:
-            self._paragraph(labels.benchmarks, "Heading 3")
-            table = self.tables.table(labels.benchmark_columns, (90.0, 25.0, 35.0, 25.0))
-            for line in page.benchmarks:
-                self.tables.row(table, (line.label, line.value, line.difference, line.word))
-        self._paragraph(labels.commentary, "Heading 3")
-        self._commentary(page.commentary)
-        if page.description:
-            self._paragraph(labels.description, "Heading 3")
-            self.body.paragraph(page.description)
+    def entries(items: tuple[ContentsEntry, ...]) -> set[str]:
+        return {anchor for entry in items for anchor in (entry.anchor, *entries(entry.children))}
 
-    def _headline_box(self, cell: _Cell, box: LabelledFigure) -> None:
-        """A change's arrow in its colour with its word, or a band scale one band to a line; an SPC
-        judgement's icon before its word, and the rule or target it was judged on under it."""
-        if box.icon is not None:
-            self.tables.with_icon(cell.paragraphs[0], box.icon, box.text)
-        if box.word and not box.arrow:
-            self.tables.small(cell, box.word)
-        if box.arrow:
-            self.tables.arrow(cell.add_paragraph(), box.arrow, box.word, box.tone)
-        for index, line in enumerate(box.lines):
-            paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            paragraph._p.style = self.style_ids[TABLE_TEXT_STYLE]
-            paragraph.add_run(line).font.size = Pt(7.5)
-
-    # Building blocks
-
-    def _paragraph(self, text: str, style: str | None = None) -> Paragraph:
-        paragraph = self.body.paragraph(text)
-        if style is not None:
-            paragraph._p.style = self.style_ids[style]
-        return paragraph
-
-    def _chart(self, chart: ChartView) -> None:
-        paragraph = self.body.paragraph()
-        picture = self.pictures.add(paragraph.add_run(), chart.png, width=Mm(chart.width_mm))
-        describe(picture, chart.alt, chart.name)
-        self._paragraph(chart.caption, "Caption")
-
-    def _commentary(self, view: CommentaryView) -> None:
-        """The slot's text; a draft's paragraphs in the draft style, the first starting with the mark."""
-        if view.placeholder:
-            self._paragraph(view.placeholder, PLACEHOLDER_STYLE)
-        for number, block in enumerate(view.blocks):
-            self._block(block, view.draft if number == 0 else "", draft=bool(view.draft))
-
-    def _block(self, block: BlockView, mark: str = "", *, draft: bool = False) -> None:
-        for number, item in enumerate(block.items):
-            if draft:
-                # One paragraph style for the whole draft (its box); bullets keep their bullet as text.
-                paragraph = self._paragraph("", DRAFT_STYLE)
-                if mark and number == 0:
-                    self.tables.mark(paragraph, mark)
-                if block.bullets:
-                    paragraph.add_run("• ")
-            else:
-                paragraph = self._paragraph("", "List Bullet" if block.bullets else None)
-            for run_view in item:
-                for index, line in enumerate(run_view.lines):
-                    if index:
-                        paragraph.add_run().add_break()
-                    run = paragraph.add_run(line)
-                    run.bold, run.italic = run_view.bold or None, run_view.italic or None
+    anchors = entries(doc.contents.entries)
+    for section in doc.sections:
+        anchors.update(cell.anchor for line in section.lines for cell in line.cells if cell.anchor)
+    if doc.appendix is not None:
+        anchors.update(page.anchor for page in doc.appendix.pages)
+    anchors.discard("")
+    return anchors

@@ -1,12 +1,11 @@
-"""Word building blocks: paragraphs, tables and pictures added in constant time, fields, row properties and
-the styles the scorecard adds to a document."""
+"""Word building blocks: paragraphs, tables and pictures added in constant time, fields and row properties."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,20 +18,15 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.parts.image import ImagePart
 from docx.shape import InlineShape
-from docx.shared import Inches, Length, Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
-from docx.table import Table, _Row
+from docx.shared import Inches, Length, Mm, RGBColor
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-PLACEHOLDER_STYLE = "Commentary placeholder"
-DRAFT_STYLE = "Commentary draft"
-OWNER_STYLE = "Section owner"
-TABLE_TEXT_STYLE = "Table text"
+from scorecard_report.render.docx_xml import element, put
+
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(297), Mm(210), Mm(12)
-MUTED = "505A5F"  # the grey of the placeholder and owner lines, as in the stylesheet
-DARK = "0B0C0C"  # the text colour, and the dashes of a draft's box, as in the stylesheet
 
 
 def rgb(colour: str) -> RGBColor:
@@ -60,25 +54,72 @@ class Body:
             - (section.left_margin or Inches(1))
             - (section.right_margin or Inches(1))
         )
+        self.cell: BaseOxmlElement | None = None  # where blocks go instead, while ``inside`` a cell
+        self.new_page = False  # the next paragraph starts a page
 
     def _place(self, element: BaseOxmlElement) -> None:
-        if self.end is None:
+        if self.cell is not None:
+            self.cell.append(element)
+        elif self.end is None:
             self.body.append(element)
         else:
             self.end.addprevious(element)
+
+    @contextmanager
+    def inside(self, cell: _Cell) -> Iterator[None]:
+        """Blocks go into ``cell`` (in place of its empty paragraph) until the block ends; the cell then
+        ends with a paragraph, as Word requires of a cell holding a table."""
+        tc = cell._tc
+        for empty in [p for p in tc.iterchildren(qn("w:p")) if len(p) == 0]:
+            tc.remove(empty)
+        outer, self.cell = self.cell, tc
+        try:
+            yield
+        finally:
+            self.cell = outer
+            if tc[-1].tag != qn("w:p"):
+                tc.append(OxmlElement("w:p"))
 
     def paragraph(self, text: str = "") -> Paragraph:
         element = OxmlElement("w:p")
         self._place(element)  # type: ignore[arg-type]  # OxmlElement makes a CT_P for "w:p"
         paragraph = Paragraph(element, self.document)  # type: ignore[arg-type]
+        if self.new_page and self.cell is None:
+            self.new_page = False
+            paragraph.paragraph_format.page_break_before = True
         if text:
             paragraph.add_run(text)
         return paragraph
 
+    def page_break(self) -> None:
+        """The next paragraph starts a page ("page break before"). A paragraph holding only a break
+        would, after a full page, fall onto a page of its own and leave it blank."""
+        self.new_page = True
+
+    def _last(self) -> etree._Element | None:
+        """The block placed last: the cell's last, or the one before the body's section properties."""
+        if self.cell is not None:
+            return self.cell[-1] if len(self.cell) else None
+        if self.end is None:
+            return self.body[-1] if len(self.body) else None
+        previous: etree._Element | None = self.end.getprevious()
+        return previous
+
     def table(self, rows: int, cols: int) -> Table:
-        element = CT_Tbl.new_tbl(rows, cols, self.width)
-        self._place(element)
-        table = Table(element, self.document)
+        """A table; after another table, an empty paragraph first: Word and LibreOffice join two tables
+        with nothing between them into one, the second taking the first's properties."""
+        last = self._last()
+        if self.new_page and self.cell is None:
+            self.paragraph()
+        elif last is not None and last.tag == qn("w:tbl"):
+            spacer = self.paragraph()  # 3 pt high
+            put(
+                spacer._p.get_or_add_pPr(),
+                element("w:spacing", before="0", after="0", line="60", lineRule="exact"),
+            )
+        tbl = CT_Tbl.new_tbl(rows, cols, self.width)
+        self._place(tbl)
+        table = Table(tbl, self.document)
         table.style = None
         return table
 
@@ -160,23 +201,23 @@ def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     paragraph._p.append(element)
 
 
-def complex_field(paragraph: Paragraph, instruction: str, shown: Sequence[str]) -> None:
-    def char(kind: str) -> None:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(element)
+def _field_char(paragraph: Paragraph, kind: str) -> None:
+    paragraph.add_run()._r.append(element("w:fldChar", fldCharType=kind))
 
-    char("begin")
+
+def field_begin(paragraph: Paragraph, instruction: str) -> None:
+    """A complex field's start, its instruction and the separator: its shown result follows, perhaps
+    over several paragraphs, up to ``field_end``."""
+    _field_char(paragraph, "begin")
     instruction_text = OxmlElement("w:instrText")
     instruction_text.set(qn("xml:space"), "preserve")
     instruction_text.text = instruction
     paragraph.add_run()._r.append(instruction_text)
-    char("separate")
-    for index, line in enumerate(shown):
-        run = paragraph.add_run(line)
-        if index < len(shown) - 1:
-            run.add_break()
-    char("end")
+    _field_char(paragraph, "separate")
+
+
+def field_end(paragraph: Paragraph) -> None:
+    _field_char(paragraph, "end")
 
 
 def right_tab(paragraph: Paragraph) -> None:
@@ -192,67 +233,8 @@ def has_text(paragraphs: Sequence[Paragraph]) -> bool:
 
 
 def _row_property(row: _Row, name: str) -> None:
-    element = OxmlElement(name)
-    element.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(element)
-
-
-def repeat_header(row: _Row) -> None:
-    _row_property(row, "w:tblHeader")
+    put(row._tr.get_or_add_trPr(), element(name, val="true"))
 
 
 def no_split(row: _Row) -> None:
     _row_property(row, "w:cantSplit")
-
-
-def fixed_layout(table: Table) -> None:
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-
-
-# ---------------------------------------------------------------- styles
-
-
-def ensure_styles(document: DocxDocument, font: str | None, *, override_fonts: bool) -> None:
-    """Our styles only where the document (perhaps the council's template) has none of that name."""
-    styles = document.styles
-    if override_fonts:
-        normal = styles["Normal"]
-        normal.font.name = font or "Arial"
-        normal.font.size = Pt(9)
-    names = {style.name for style in styles}
-    if PLACEHOLDER_STYLE not in names:
-        style = styles.add_style(PLACEHOLDER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.font.italic = True
-        style.font.color.rgb = RGBColor.from_string(MUTED)
-        _border(style, MUTED)
-    if DRAFT_STYLE not in names:
-        # Not colour alone: a dashed box and the mark's word before the text, as in the HTML.
-        style = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        _border(style, DARK)
-    if OWNER_STYLE not in names:
-        style = styles.add_style(OWNER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.font.color.rgb = RGBColor.from_string(MUTED)
-    if TABLE_TEXT_STYLE not in names:
-        style = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.font.size = Pt(8)
-        style.paragraph_format.space_after = Pt(0)
-
-
-def _border(style: ParagraphStyle, colour: str) -> None:
-    """A dashed box, so authors can find every slot that still needs writing or approving."""
-    paragraph_properties = style.element.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "dashed")
-        edge.set(qn("w:sz"), "6")
-        edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), colour)
-        borders.append(edge)
-    paragraph_properties.append(borders)

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
 from scorecard_report.cli import main
@@ -58,6 +59,11 @@ def document(built: Path) -> DocxDocument:
     return docx.Document(str(built))
 
 
+def every_paragraph(document: DocxDocument) -> list[Paragraph]:
+    """The body's paragraphs and those in its tables: an indicator page's commentary is beside its chart."""
+    return [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
+
+
 def scorecard_table(document: DocxDocument, first_ref: str) -> docx.table.Table:
     return next(t for t in document.tables if len(t.rows) > 1 and t.rows[1].cells[0].text == first_ref)
 
@@ -72,14 +78,17 @@ def test_headings_use_word_styles(document: DocxDocument) -> None:
         (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
     ]
     assert ("Title", "Small Test Scorecard") in headings
-    assert ("Heading 1", "Contents") in headings
     assert ("Heading 1", "Front Door") in headings
     assert ("Heading 1", "Children in Care") in headings
-    assert ("Heading 2", "FD8 Screenings completed within 72 hours") in headings
+    # An indicator page is a level below its section's heading in the appendix.
+    assert ("Heading 3", "FD8 Screenings completed within 72 hours") in headings
+    appendix = [p.text for p in document.paragraphs if p.style.name == "Appendix section"]
+    assert appendix == ["Appendix: Front Door", "Appendix: Children in Care"]
+    # The contents' own title is not in the contents, nor in the navigation pane.
+    assert [p.text for p in document.paragraphs if p.style.name == "TOC Heading"] == ["Contents"]
     # Same order as the PDF: key, summary, commentary, sections, appendix.
     level_one = [text for style, text in headings if style == "Heading 1"]
     assert level_one == [
-        "Contents",
         "How to read this scorecard",
         "Summary",
         "Commentary",
@@ -140,17 +149,20 @@ def test_every_picture_has_alt_text(document: DocxDocument) -> None:
 
 
 def test_placeholders_are_there_until_final(document: DocxDocument, tmp_path: Path) -> None:
-    placeholders = [p.text for p in document.paragraphs if p.style.name == "Commentary placeholder"]
+    placeholders = [p.text for p in every_paragraph(document) if p.style.name == "Commentary placeholder"]
     assert "Commentary placeholder: Children in Care" in placeholders
+    assert (
+        "Commentary placeholder: CF5 Assessments in timescale (Head of Service – Front Door)" in placeholders
+    )
     final = docx.Document(str(build(tmp_path, "--final")))
-    assert not [p for p in final.paragraphs if p.style.name == "Commentary placeholder"]
-    assert not [p for p in final.paragraphs if "Commentary placeholder" in p.text]
+    assert not [p for p in every_paragraph(final) if p.style.name == "Commentary placeholder"]
+    assert not [p for p in every_paragraph(final) if "Commentary placeholder" in p.text]
 
 
 def test_commentary_is_text_with_emphasis_and_bullets(document: DocxDocument) -> None:
-    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    bullets = [p.text for p in every_paragraph(document) if p.style.name == "List Bullet"]
     assert '<img src="file:///etc/passwd">' in bullets
-    improving = next(p for p in document.paragraphs if p.text == "Screening is improving.")
+    improving = next(p for p in every_paragraph(document) if p.text == "Screening is improving.")
     assert [(r.text, bool(r.italic)) for r in improving.runs] == [
         ("Screening is ", False),
         ("improving", True),
@@ -190,7 +202,7 @@ def test_text_pasted_from_word_survives(tmp_path: Path) -> None:
         'indicators:\n  FD8: "Line one\\vline two 😀 مرحبا cafe\\u0301 \\ufffe end"\n', encoding="utf-8"
     )
     document = docx.Document(str(build(tmp_path / "out", commentary=commentary)))
-    text = "\n".join(p.text for p in document.paragraphs)
+    text = "\n".join(p.text for p in every_paragraph(document))
     assert "Line one\nline two 😀 مرحبا cafe\u0301  end" in text
 
 
