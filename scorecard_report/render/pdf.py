@@ -14,6 +14,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.pdf_pages import cache_page_references
+from scorecard_report.render.pdf_tags import finish_tags
 
 FONT_FILES = (
     ("DejaVuSans.ttf", "normal", "normal"),
@@ -92,7 +93,9 @@ def _weasyprint_logs() -> Iterator[_Collect]:
 def render_pdf(html: str, folders: tuple[Path, ...], template_name: str) -> bytes:
     """Lay out ``html`` as a tagged PDF/UA-1 document; any refused fetch or logged problem fails.
 
-    ``folders`` are the user's templates (if any) then the package's, whose fonts are used.
+    ``folders`` are the user's templates (if any) then the package's, whose fonts are used. WeasyPrint's
+    PDF then gets the tagging it cannot write yet (``pdf_tags``): table header scopes and headers,
+    running headers and footers as artifacts, no empty elements, printable links.
     """
     cache_page_references()
     fetcher = RestrictedFetcher(folders)
@@ -128,4 +131,4 @@ def render_pdf(html: str, folders: tuple[Path, ...], template_name: str) -> byte
     ]
     if problems:
         raise InputError(problems)
-    return pdf  # type: ignore[no-any-return]
+    return finish_tags(pdf)
