@@ -795,7 +795,19 @@ def annual(tmp_path_factory: pytest.TempPathFactory) -> Built:
     )
 
 
-DOCUMENTS = ("small", "annual", "example")
+@pytest.fixture(scope="module")
+def quarterly(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    # The quarterly layout: band columns, four quarters, a Rec field and commentary in every row.
+    return _build(
+        tmp_path_factory.mktemp("quarterly"),
+        "--catalogue",
+        str(ROOT / "examples" / "quarterly-improvement" / "improvement-plan.yaml"),
+        "--period",
+        "2016-03",
+    )
+
+
+DOCUMENTS = ("small", "annual", "quarterly", "example")
 
 
 @pytest.fixture(params=DOCUMENTS)
