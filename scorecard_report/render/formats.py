@@ -113,10 +113,11 @@ class HtmlPage:
 
     def render(self, sources: Sources) -> bytes:
         from scorecard_report.render.html import check_self_contained
+        from scorecard_report.render.web_pictures import smaller_charts
 
         html = sources.html()
         check_self_contained(html, sources.template_folders[0], sources.template_name)
-        return html.encode("utf-8")
+        return smaller_charts(html).encode("utf-8")
 
 
 class PdfDocument:
