@@ -388,3 +388,8 @@ class Report:
     @property
     def rows(self) -> tuple[Row, ...]:
         return tuple(row for section in self.sections for row in section.rows)
+
+    @property
+    def has_spc(self) -> bool:
+        """Whether any row has SPC icons: the key, the summary and the tables say SPC only then."""
+        return any(row.spc.shown for row in self.rows)

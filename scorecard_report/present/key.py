@@ -79,7 +79,7 @@ def key_view(report: Report) -> KeyView:
         values_note="Quarterly and annual values name their period under the value, for example Q3 2022/23.",
         polarity_and_values="Polarity and values",
         drafts=_drafts(),
-        spc=_spc(report) if any(row.spc.shown for row in report.rows) else None,
+        spc=_spc(report) if report.has_spc else None,
     )
 
 

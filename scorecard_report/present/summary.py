@@ -79,13 +79,9 @@ def summary_view(report: Report) -> SummaryView:
             _movers("Largest deteriorations", report.deteriorations, now),
         ),
         movers_note=MOVERS_KEY,
-        attention=_attention(report) if _has_spc(report) else None,
-        spc=_spc_summary(report) if _has_spc(report) else None,
+        attention=_attention(report) if report.has_spc else None,
+        spc=_spc_summary(report) if report.has_spc else None,
     )
-
-
-def _has_spc(report: Report) -> bool:
-    return any(row.spc.shown for row in report.rows)
 
 
 ATTENTION_COLUMNS = ("Ref", "Indicator", "Section", "Owner", "This month", "Reading")
