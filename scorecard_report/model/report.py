@@ -9,6 +9,7 @@ from pathlib import Path
 from scorecard_report.inputs.catalogue import DEFAULT_BENCHMARK_MAX_AGE, BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
+from scorecard_report.model.changes import Changes, Revision
 from scorecard_report.inputs.spc import (
     Assurance,
     PointKind,
@@ -225,6 +226,7 @@ class Row:
     annual: Figure | None = None
     band_scale: BandScale | None = None  # None for an indicator without bands
     spc: RowSpc = NO_SPC
+    revisions: tuple[Revision, ...] = ()  # values the earlier edition showed otherwise, oldest first
 
     @property
     def compared_with(self) -> Figure:
@@ -384,6 +386,7 @@ class Report:
     timeliness_key: str = ""  # what late and stale mean, with their marks
     benchmark_max_age: int = DEFAULT_BENCHMARK_MAX_AGE  # financial years; older benchmarks are too old
     benchmark_age_key: str = ""  # what "Too old" means, for the key
+    changes: Changes | None = None  # since the earlier edition compared with; None: nothing to compare
 
     @property
     def rows(self) -> tuple[Row, ...]:
