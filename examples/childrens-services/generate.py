@@ -463,6 +463,11 @@ MISSING = {
     ("SG16", "2026-10"): "Not Yet Available",
     ("SG17", "2026-10"): "Not Yet Available",
     ("SG18", "2026-10"): "Not Yet Available",
+    # the dental check return comes from the health provider a month after the month ends, and has not
+    # come since July: August was due by September and September by October, so the figure is stale
+    ("CF18", "2026-08"): "Not Yet Available",
+    ("CF18", "2026-09"): "Not Yet Available",
+    ("CF18", "2026-10"): "Not Yet Available",
     # older gaps
     ("CF16", "2025-02"): "NYA",
     ("CIN28", "2025-06"): "-",
@@ -476,6 +481,7 @@ MISSING = {
 NOTES = {
     ("FD10", "2025-08"): "Police notification feed unavailable during system upgrade",
     ("CF16", "2025-02"): "Awaiting health provider return",
+    ("CF18", "2026-08"): "Awaiting health provider return",
     ("CIN1", "2024-09"): "Includes contacts re-recorded after MASH restructure",
     ("CF25", "2025-03"): "Includes backdated invoices from 2024/25",
     ("WF13", "2025-04"): "Rolling figure recalculated on new HR system",

@@ -202,23 +202,47 @@ def test_every_variation_and_assurance_icon_appears(example: dict[str, dict[str,
     assert any(reading.startswith("Getting worse") for reading in readings)
 
 
-def test_the_case_audits_awaiting_moderation_are_the_only_late_figures(
+def test_the_case_audits_are_late_and_the_dental_checks_stale(
     example: dict[str, dict[str, str]],
 ) -> None:
     # SG15-SG18, the case audits, have no October 2026 value yet ("Not Yet Available": moderation is not
     # finished). They are monthly with the default lag of 0 months, so October was due by October: data to
-    # September, one value due and missing -> late. Every other indicator reaches its current period
-    # (quarterly Q2 2026/27 = September, annual 2025/26 = March 2026), so it is on time with nothing due.
-    late = {
-        ref: (row["data_to"], row["due"]) for ref, row in example.items() if row["timeliness"] != "on_time"
+    # September, one value due and missing -> late.
+    # CF18, dental checks, comes from the health provider with a lag of 1 month and has nothing since July:
+    # August was due by September and September by October (both <= October), October is due by November
+    # -> two values due and missing -> stale; due is the first missing, August.
+    # Every other indicator reaches its current period (quarterly Q2 2026/27 = September, annual 2025/26 =
+    # March 2026), so it is on time with nothing due.
+    flagged = {
+        ref: (row["data_to"], row["due"], row["timeliness"])
+        for ref, row in example.items()
+        if row["timeliness"] != "on_time"
     }
-    assert late == dict.fromkeys(("SG15", "SG16", "SG17", "SG18"), ("2026-09", "2026-10"))
-    assert {row["timeliness"] for ref, row in example.items() if ref not in late} == {"on_time"}
+    assert flagged == {
+        **dict.fromkeys(("SG15", "SG16", "SG17", "SG18"), ("2026-09", "2026-10", "late")),
+        "CF18": ("2026-07", "2026-08", "stale"),
+    }
     assert all(
         row["data_to"] == row["period"] and row["due"] == ""
         for ref, row in example.items()
-        if ref not in late
+        if ref not in flagged
     )
+
+
+def test_only_the_statistical_neighbours_benchmark_is_too_old(example: dict[str, dict[str, str]]) -> None:
+    # October 2026 is in 2026/27; the catalogue's benchmark_max_age is 2. Subregion 2025/26 is 1 year old,
+    # region and England 2024/25 are 2 (not more than 2: compared); statistical neighbours 2023/24 are 3
+    # -> too old, wherever an indicator has a value for them.
+    too_old = {
+        column[: -len("_too_old")]
+        for row in example.values()
+        for column, cell in row.items()
+        if column.endswith("_too_old") and cell == "yes"
+    }
+    assert too_old == {"neighbours"}
+    assert example["CF18"]["neighbours_year"] == "2023/24"
+    assert example["CF18"]["neighbours_too_old"] == "yes"
+    assert example["CF18"]["region_too_old"] == "no"
 
 
 def _hand_limits(row: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:

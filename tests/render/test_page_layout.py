@@ -148,7 +148,7 @@ def _rows(text: str) -> list[str]:
 
 def test_headers_wrap_at_spaces_and_never_hyphenate(edition: Edition) -> None:
     for _number, text in _table_pages(edition):
-        assert "Wessex\nPartnership\nAverage\n(2023/24)" in text
+        assert "Wessex\nPartnership\nAverage\n(2025/26)" in text
         assert "Statistical\nNeighbours\nAverage" in text
         header = text[: text.index("Variation Assurance")]
         assert not re.search(r"\w[-\u2010\u00ad]\n", header), header
