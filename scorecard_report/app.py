@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from scorecard_report.authoring.commentary_file import write_commentary_drafts
+from scorecard_report.authoring.commentary_file import update_words, write_commentary_drafts
+from scorecard_report.authoring.rebases_file import record_decided_on
+from scorecard_report.clock import produced_at
 from scorecard_report.format.periods import month_words
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
@@ -18,18 +20,29 @@ from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
 from scorecard_report.load.periods import parse_period
 from scorecard_report.load.rebases import load_rebases
+from scorecard_report.load.snapshot import read_snapshot
 from scorecard_report.load.template_folder import templates_folder
 from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.load.word_template import load_word_template
 from scorecard_report.messages import log, progress, report_problems
 from scorecard_report.model.build import build_report
+from scorecard_report.model.commentary_check import stale_commentary_problems
 from scorecard_report.model.edition import Edition, Inputs, only_sections, unknown_sections
 from scorecard_report.model.period import LATEST, report_period
+from scorecard_report.model.report import Report
+from scorecard_report.model.snapshot import report_snapshot
 from scorecard_report.problems import ExitCode, InputError, Problem, UsageError
 from scorecard_report.publish.output import write_all_atomically
 from scorecard_report.publish.policy import dated_file_name, edition_name, publish_job
 from scorecard_report.publish.publish import publish as publish_edition
+from scorecard_report.publish.snapshots import (
+    SNAPSHOT,
+    check_comparable,
+    snapshot_file_name,
+    snapshot_to_compare,
+)
 from scorecard_report.render.outputs import DOCUMENTS, RenderOptions, chart_cache_folder, render_outputs
+from scorecard_report.render.snapshot import snapshot_json
 from scorecard_report.settings import Command, InputsJob, Job, OutputJob
 from scorecard_report.starter import create_project
 
@@ -58,11 +71,17 @@ def validate(job: Job) -> ExitCode:
 def build(job: Job) -> ExitCode:
     """Write every format of the edition into the output folder, all of them or none."""
     edition = prepare_edition(job)
-    rendered = render_outputs(edition.report(), job.output.formats, _render_options(job.output))
+    edition = compared(edition, earlier_snapshot(job, edition))
+    report = edition.report()
+    check_commentary(job, edition, report)
+    say_changes(report)
+    rendered = render_outputs(report, job.output.formats, _render_options(job.output))
     files = {
         dated_file_name(edition.name, edition.period, extension): rendered[extension]
         for extension in job.output.formats
     }
+    if job.record:
+        files[snapshot_file_name(edition.name, edition.period)] = edition_snapshot(edition, report)
     write_all_atomically(job.output.folder, files, job.output.file_mode)
     for name in files:
         log.info("wrote %s", job.output.folder / name)
@@ -72,11 +91,16 @@ def build(job: Job) -> ExitCode:
 def publish(job: Job) -> ExitCode:
     """Build, check and publish the edition, unless the last publish was made from the same inputs."""
     edition = prepare_edition(job)
+    # Read only once the publish builds: the up-to-date check depends on no snapshot.
+    earlier = earlier_snapshot(job, edition)
+    check_commentary(job, edition, edition.report())  # before anything is written: it may refuse
     plan = publish_job(job, edition)
     options = _render_options(job.output)
     formats = job.output.formats
     with progress(job.style, total=3) as step:
-        result = publish_edition(plan, lambda: render_outputs(edition.report(), formats, options), step)
+        result = publish_edition(
+            plan, lambda: _published_files(compared(edition, earlier), formats, options), step
+        )
     if result.up_to_date:
         log.info(
             "up to date: %s for %s is already published from these inputs",
@@ -90,6 +114,36 @@ def publish(job: Job) -> ExitCode:
     return ExitCode.OK
 
 
+def _published_files(edition: Edition, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
+    """Every format of the edition, and its snapshot, which publish writes beside the manifest."""
+    report = edition.report()
+    say_changes(report)
+    return {**render_outputs(report, formats, options), SNAPSHOT: edition_snapshot(edition, report)}
+
+
+def edition_snapshot(edition: Edition, report: Report) -> bytes:
+    """The snapshot of what ``report`` shows, recorded now (or at SOURCE_DATE_EPOCH)."""
+    return snapshot_json(report_snapshot(report, edition.name, produced_at()))
+
+
+def say_changes(report: Report) -> None:
+    """One line on what changed since the earlier edition, or that there is none to compare with."""
+    if report.changes is None:
+        log.info(
+            "no earlier edition to compare with: no changes page (build --record or publish keeps one)"
+        )
+    else:
+        count = len(report.changes.changes)
+        earlier = report.changes.earlier
+        log.info(
+            "%d change%s since %s (%s)",
+            count,
+            "" if count == 1 else "s",
+            earlier.file_name,
+            earlier.period_text,
+        )
+
+
 def commentary_init(job: Job) -> ExitCode:
     """Write the period's commentary file with a drafted slot for every text, or add the missing slots."""
     inputs = load_inputs(job.inputs)
@@ -97,13 +151,31 @@ def commentary_init(job: Job) -> ExitCode:
     path = commentary_file(job, inputs.catalogue, period)
     report = build_report(inputs.catalogue, inputs.values, period, inputs.benchmarks, rebases=inputs.rebases)
     existed = path.exists()
-    added = write_commentary_drafts(path, inputs.catalogue, report, job.update)
+    updated = write_commentary_drafts(path, inputs.catalogue, report, job.update)
     if not existed:
-        log.info("wrote %s with a draft in each of its %d slots", path, added)
-    elif added:
-        log.info("added %d slot%s to %s", added, "s" if added != 1 else "", path)
+        log.info("wrote %s with a draft in each of its %d slots", path, updated.slots)
+    elif updated.changed:
+        log.info("%s in %s", update_words(updated), path)
     else:
-        log.info("%s already has every slot; nothing was changed", path)
+        log.info("%s already has every slot and records its figures; nothing was changed", path)
+    return ExitCode.OK
+
+
+def rebases_record(job: Job) -> ExitCode:
+    """Record in each rebase that lacks it the data it was decided on, from the values as they are now."""
+    inputs = load_inputs(job.inputs)
+    path = inputs.rebases.path
+    if path is None:
+        where = f"rebases in the config or rebases: in {job.inputs.catalogue}"
+        raise UsageError(f"no rebases file: give --rebases FILE, {where}")
+    if not inputs.rebases.entries:
+        log.info("%s has no rebases; nothing was changed", path)
+        return ExitCode.OK
+    recorded = record_decided_on(path, inputs.catalogue, inputs.values)
+    if recorded:
+        log.info("recorded the data behind %d rebase%s in %s", recorded, "s" if recorded != 1 else "", path)
+    else:
+        log.info("%s: every rebase already records its data; nothing was changed", path)
     return ExitCode.OK
 
 
@@ -124,6 +196,7 @@ _USE_CASES: dict[Command, Callable[[Job], ExitCode]] = {
     Command.PUBLISH: publish,
     Command.INIT: init,
     Command.COMMENTARY_INIT: commentary_init,
+    Command.REBASES_RECORD: rebases_record,
 }
 
 
@@ -173,6 +246,21 @@ def prepare_edition(job: Job) -> Edition:
     return Edition(inputs, catalogue, period, commentary, path, name, section_ids)
 
 
+def earlier_snapshot(job: Job, edition: Edition) -> Path | None:
+    """The snapshot the edition is compared with: ``--compare-with``, else the last one recorded in the
+    output folder; None when nothing was recorded. A ``--compare-with`` that names none fails here."""
+    return snapshot_to_compare(job.output.folder, edition.name, edition.period, job.compare_with)
+
+
+def compared(edition: Edition, earlier: Path | None) -> Edition:
+    """The edition with the snapshot ``earlier`` to compare with, read now; as it was with none."""
+    if earlier is None:
+        return edition
+    snapshot = read_snapshot(earlier)
+    check_comparable(snapshot, earlier, edition.period)
+    return dataclasses.replace(edition, earlier=snapshot, earlier_file=earlier.name)
+
+
 def _report_period(job: Job, inputs: Inputs, catalogue: Catalogue) -> Month:
     """The period asked for; when it is the latest, say which month that is."""
     period = report_period(asked_period(job.period, catalogue.calendar), catalogue, inputs.values)
@@ -205,9 +293,22 @@ def period_commentary(job: Job, catalogue: Catalogue, period: Month) -> tuple[Co
     if job.commentary is None and not path.exists():
         return NO_COMMENTARY, None
     _check_commentary_month(path, period)
-    commentary, warnings = load_commentary(path, catalogue)
+    commentary, warnings = load_commentary(path, catalogue, period)
     report_problems(warnings)
     return commentary, path
+
+
+def check_commentary(job: Job, edition: Edition, report: Report) -> None:
+    """Warn of each text shown beside figures other than those it was written against; under
+    ``publish --strict-commentary`` refuse to publish any, listing them all."""
+    if edition.commentary_file is None:
+        return
+    strict = job.strict_commentary
+    file, final = edition.commentary_file, job.output.final
+    problems = stale_commentary_problems(report, file, final=final, strict=strict)
+    if strict and problems:
+        raise InputError(problems)
+    report_problems(problems)
 
 
 def _check_commentary_month(path: Path, period: Month) -> None:

@@ -62,9 +62,20 @@ def command_line_parser() -> argparse.ArgumentParser:
         "commentary/ beside the catalogue)",
     )
     build.add_argument("--final", action="store_true", help="leave commentary placeholders and drafts out")
+    build.add_argument(
+        "--record",
+        action="store_true",
+        help="also write the edition's snapshot, NAME-YYYY-MM-snapshot.json, for later builds to compare",
+    )
+    publish.add_argument(
+        "--strict-commentary",
+        action="store_true",
+        help="refuse to publish commentary written against other figures than the report's",
+    )
     init = _command(commands, "init", "create a new project folder that builds at once", common)
     init.add_argument("folder", type=Path, metavar="DIR", help="the new (or empty) project folder")
     _commentary_commands(commands, common)
+    _rebases_commands(commands, common)
     return parser
 
 
@@ -151,7 +162,8 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
         metavar="LIST",
-        help="comma-separated formats: pdf, html, docx, csv, series (default: the config's, else all)",
+        help="comma-separated formats: pdf, html, docx, csv, series, changes (default: the config's, "
+        "else pdf, html, docx, csv and changes)",
     )
     command.add_argument(
         "--section",
@@ -174,6 +186,12 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--name", metavar="NAME", help="file-name stem (default: the config's, else the catalogue's name)"
     )
+    command.add_argument(
+        "--compare-with",
+        metavar="FILE|YYYY-MM",
+        help="the earlier edition to list changes since: a snapshot file, or the month of one in the output "
+        "folder (default: the latest recorded on or before the report's month)",
+    )
 
 
 def _commentary_commands(
@@ -189,6 +207,17 @@ def _commentary_commands(
     init.add_argument(
         "--update", action="store_true", help="add the missing slots to an existing file, keeping every line"
     )
+
+
+def _rebases_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    rebases = commands.add_parser("rebases", help="keep the SPC rebases file")
+    actions = rebases.add_subparsers(dest="action", required=True)
+    record = _command(
+        actions, "record", "record in each rebase that lacks it the data it was decided on", common
+    )
+    _input_options(record)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -253,6 +282,7 @@ _OUTCOMES = {
     Command.PUBLISH: ": nothing was published",
     Command.INIT: ": nothing was written",
     Command.COMMENTARY_INIT: ": nothing was changed",
+    Command.REBASES_RECORD: ": nothing was changed",
 }
 
 

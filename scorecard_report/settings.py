@@ -17,7 +17,7 @@ from scorecard_report.render.formats import FORMATS
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
-DEFAULT_FORMATS = ("pdf", "html", "docx", "csv")
+DEFAULT_FORMATS = ("pdf", "html", "docx", "csv", "changes")
 
 
 class Command(StrEnum):
@@ -26,6 +26,7 @@ class Command(StrEnum):
     PUBLISH = "publish"
     INIT = "init"
     COMMENTARY_INIT = "commentary init"
+    REBASES_RECORD = "rebases record"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class Job:
     commentary: Path | None = None  # --commentary; None: the period's file, if there is one
     commentary_folder: Path | None = None  # the config's; None: commentary/ beside the catalogue
     update: bool = False  # commentary init --update
+    strict_commentary: bool = False  # publish --strict-commentary: refuse text written against other figures
+    record: bool = False  # build --record: write the edition's snapshot with its files
+    compare_with: str | None = None  # --compare-with FILE|YYYY-MM; None: the last recorded edition
     config_file: Path | None = None
     init_folder: Path | None = None  # the new project folder init writes
     style: OutputStyle = field(default_factory=OutputStyle)
@@ -111,6 +115,9 @@ def resolve_job(arguments: argparse.Namespace, config: Config) -> Job:
         commentary=getattr(arguments, "commentary", None),
         commentary_folder=config.commentary,
         update=getattr(arguments, "update", False),
+        strict_commentary=getattr(arguments, "strict_commentary", False),
+        record=getattr(arguments, "record", False),
+        compare_with=getattr(arguments, "compare_with", None),
         config_file=config.path,
         init_folder=getattr(arguments, "folder", None),
         style=output_style(arguments),

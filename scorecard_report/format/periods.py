@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as month_names
+import datetime as dt
 
 from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.vocabulary import Frequency
@@ -20,6 +21,11 @@ def month_short(month: Month) -> str:
 def month_words(month: Month) -> str:
     """``January 2023``: the period on a cover page."""
     return f"{_NAMES[month.month]} {month.year}"
+
+
+def day_short(day: dt.date) -> str:
+    """``8 Oct 2026``: a day, in UK order with the month as a scorecard shows it."""
+    return f"{day.day} {_ABBREVIATIONS[day.month]} {day.year}"
 
 
 def year_label(calendar: FinancialCalendar, month: Month) -> str:

@@ -6,7 +6,20 @@ The words of docs/spc-rules.md's reading table, with the rule that named a speci
 
 from __future__ import annotations
 
-from scorecard_report.inputs.spc import Assurance, PointKind, ReadingKind, Rule, Side, Variation
+from collections.abc import Sequence
+from decimal import Decimal
+
+from scorecard_report.format.periods import month_short
+from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.spc import (
+    Assurance,
+    PointKind,
+    ReadingKind,
+    RevisedFigure,
+    Rule,
+    Side,
+    Variation,
+)
 
 _VARIATION_WORDS = {
     Variation.COMMON_CAUSE: "Common cause",
@@ -161,3 +174,28 @@ _POINT_WORDS = {
 def point_word(point: PointKind) -> str:
     """One month's label on an XmR chart, as its data table says it."""
     return _POINT_WORDS[point]
+
+
+REVISIONS_NAMED = 3  # a review sentence names this many revised months, then counts the rest
+
+
+def recorded_number(value: Decimal) -> str:
+    """A value as the values file had it, digits and all (``94.0`` stays ``94.0``), never in exponent form:
+    how a rebase's recorded data is written and quoted."""
+    return format(value, "f")
+
+
+def rebase_review_words(rebase: Month, revised: Sequence[RevisedFigure]) -> str:
+    """ "The rebase in Jun 2025 was decided on figures since revised (Aug 2025 was 95.2, now 94.0): review
+    it." — the first three months revised, then how many more; "" when none was."""
+    if not revised:
+        return ""
+    named = [
+        f"{month_short(figure.month)} was {recorded_number(figure.was)}, now "
+        + (recorded_number(figure.now) if figure.now is not None else "missing")
+        for figure in revised[:REVISIONS_NAMED]
+    ]
+    if len(revised) > REVISIONS_NAMED:
+        named.append(f"and {len(revised) - REVISIONS_NAMED} more")
+    since = "; ".join(named)
+    return f"The rebase in {month_short(rebase)} was decided on figures since revised ({since}): review it."

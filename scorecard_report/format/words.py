@@ -1,10 +1,17 @@
-"""The shared vocabulary in words: arrows, judgements, comparisons, polarity, movements and the dash."""
+"""The shared vocabulary in words: statuses, arrows, judgements, comparisons, polarity, moves, the dash."""
 
 from __future__ import annotations
 
-from scorecard_report.inputs.vocabulary import Comparison, Direction, Judgement, Polarity
+from scorecard_report.inputs.vocabulary import Comparison, Direction, Judgement, Polarity, RagStatus
 
 DASH = "–"  # in a box or cell with nothing to show: no target, no comparison, no direction
+
+STATUS_WORDS = {
+    RagStatus.GREEN: "Green",
+    RagStatus.AMBER: "Amber",
+    RagStatus.RED: "Red",
+    RagStatus.NONE: "No status",
+}  # the word that goes with a RAG fill, and how a commentary file records the status
 
 _ARROWS = {Direction.UP: "↑", Direction.DOWN: "↓", Direction.SAME: "↔", Direction.NONE: DASH}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -124,6 +125,11 @@ def preset_settings(preset: Preset) -> SpcSettings:
     return SpcSettings(Preset.NHSE, 13, None, False, 6, 6)
 
 
+DecidedOn = tuple[tuple[Month, Decimal | None], ...]
+"""The indicator's values, month by month from the rebase's month, as the values file had them when the
+rebase was recorded: None for a month without a value."""
+
+
 @dataclass(frozen=True)
 class Rebase:
     """A recalculation point: from ``month`` the indicator's limits are worked out afresh, for ``reason``."""
@@ -132,6 +138,16 @@ class Rebase:
     month: Month
     reason: str
     line: int | None = None  # where the rebases file gives it, for messages
+    decided_on: DecidedOn | None = None  # the data it was decided on; None: not recorded
+
+
+@dataclass(frozen=True)
+class RevisedFigure:
+    """A month a rebase was decided on whose value has since changed (``now``) or gone (``now`` None)."""
+
+    month: Month
+    was: Decimal
+    now: Decimal | None
 
 
 @dataclass(frozen=True)

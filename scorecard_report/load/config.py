@@ -18,7 +18,7 @@ from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, InputMissing, Problem
 
 DEFAULT_CONFIG = Path("scorecard.toml")
-KNOWN_FORMATS = ("csv", "html", "pdf", "docx", "series")
+KNOWN_FORMATS = ("csv", "html", "pdf", "docx", "series", "changes")
 _FILE_MODE = re.compile(r"0?[0-7]{3}")
 
 

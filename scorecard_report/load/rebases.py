@@ -3,6 +3,10 @@
 The file is a list of ``{ref, from: YYYY-MM, reason}``. Each rebase must name a monthly indicator of the
 catalogue, a month inside the values file's months for it (a month with no value is allowed: the new
 limits start at the next month that has one) and a reason, so that a reader can see why the limits moved.
+
+A rebase may also record the data it was decided on (``decided_on: {2025-06: 96.1, 2025-07: null}``, as
+``scorecard rebases record`` writes it); one whose recorded figures have since been revised is read with a
+warning to review it.
 """
 
 from __future__ import annotations
@@ -10,13 +14,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from scorecard_report.format.display import format_count
+from scorecard_report.format.spc import rebase_review_words
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.periods import Month
-from scorecard_report.inputs.spc import Rebase, Rebases
+from scorecard_report.inputs.spc import DecidedOn, Rebase, Rebases
 from scorecard_report.inputs.values import ValueTable
 from scorecard_report.inputs.vocabulary import Frequency
 from scorecard_report.load.clean_text import (
@@ -30,18 +36,28 @@ from scorecard_report.load.strict_yaml import YamlDocument, YamlPath, read_yaml
 from scorecard_report.load.suggest import closest, quoted
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, Problem
+from scorecard_report.rules.numbers import NumberError, parse_number
+from scorecard_report.rules.rebase_review import revised_figures
 
-KEYS = ("ref", "from", "reason")
+KEYS = ("ref", "from", "reason", "decided_on")
 MAX_REBASES = 2_000  # a rebase is rare: a few an indicator over the years
 MAX_REASON_CHARACTERS = 300
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _WHY = "people must be able to see why the limits moved"
 _EXAMPLE = "- {ref: FD8, from: 2023-04, reason: New screening process}"
+_DECIDED_ON_EXAMPLE = "{2025-06: 96.1, 2025-07: null}"
+RECORD_AGAIN = "delete its decided_on line and run `scorecard rebases record`"
+REVIEW_HINT = f"check the rebase still stands, then {RECORD_AGAIN}"
 
 
 def load_rebases(path: Path, catalogue: Catalogue, values: ValueTable) -> Rebases:
     """Read ``path``; return its rebases and warnings, or raise ``InputError`` with every problem."""
     written = read_text(path, "rebases file", hint="save the rebases file as UTF-8")
+    return read_rebases(path, written, catalogue, values)
+
+
+def read_rebases(path: Path, written: str, catalogue: Catalogue, values: ValueTable) -> Rebases:
+    """The rebases of ``written``, the text of ``path``: as ``load_rebases``, for a text not yet saved."""
     safe, removed = safe_for_yaml(written)
     document = read_yaml(path, safe)
     reader = _RebasesReader(document, catalogue, values)
@@ -50,6 +66,22 @@ def load_rebases(path: Path, catalogue: Catalogue, values: ValueTable) -> Rebase
     if reader.errors:
         raise InputError(_in_file_order([*reader.errors, *reader.warnings]))
     return Rebases(tuple(entries), path, tuple(_in_file_order(reader.warnings)))
+
+
+def _month(written: str) -> Month | None:
+    """``2025-06`` as a month; None for anything else."""
+    match = _MONTH.fullmatch(written)
+    return Month(int(match[1]), int(match[2])) if match and 1 <= int(match[2]) <= 12 else None
+
+
+def _number(written: Any) -> Decimal | None:
+    """A recorded value read as the values file reads one (``96.1``, ``96.1%``); None if it is not one."""
+    if not isinstance(written, str):
+        return None
+    try:
+        return parse_number(written)[0]
+    except NumberError:
+        return None
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -115,7 +147,9 @@ class _RebasesReader:
         month = self.month(entry)
         reason = self.reason(entry)
         in_data = ref is not None and month is not None and self.in_data(entry, ref, month)
-        if ref is None or month is None or reason is None or not in_data:
+        errors = len(self.errors)
+        decided_on = self.decided_on(entry, month)
+        if ref is None or month is None or reason is None or not in_data or len(self.errors) > errors:
             return None
         key = (ref, month)
         if key in self.seen:
@@ -127,7 +161,9 @@ class _RebasesReader:
             )
             return None
         self.seen[key] = self.document.line_of(at)
-        return Rebase(ref, month, reason, self.document.line_of(at))
+        rebase = Rebase(ref, month, reason, self.document.line_of(at), decided_on)
+        self.review(rebase)
+        return rebase
 
     def entry(self, raw: dict[str, Any], at: YamlPath) -> _Entry:
         """The keys as meant: an unknown key is reported, and read as the key it suggests when that key
@@ -184,11 +220,66 @@ class _RebasesReader:
             self.problem(entry.at, "missing key 'from'", hint, entry.ref)
             return None
         written, at = entry.values["from"], entry.places["from"]
-        match = _MONTH.fullmatch(written.strip()) if isinstance(written, str) else None
-        if match is None or not 1 <= int(match[2]) <= 12:
+        month = _month(written.strip()) if isinstance(written, str) else None
+        if month is None:
             self.problem(at, f"from must be a month written YYYY-MM, not {quoted(written)}", hint, entry.ref)
+        return month
+
+    def decided_on(self, entry: _Entry, since: Month | None) -> DecidedOn | None:
+        """The data the rebase was decided on, oldest month first; None when it is not recorded (or after
+        reporting why it cannot be read)."""
+        if "decided_on" not in entry.values:
             return None
-        return Month(int(match[1]), int(match[2]))
+        written, at = entry.values["decided_on"], entry.places["decided_on"]
+        if not isinstance(written, dict) or not written:
+            found = "no months" if written == {} else quoted(written)
+            self.problem(
+                at,
+                "decided_on must be each month the rebase was decided on with its value, such as "
+                f"{_DECIDED_ON_EXAMPLE}, found {found}",
+                RECORD_AGAIN,
+                entry.ref,
+            )
+            return None
+        recorded = [self.recorded(entry, (*at, key), key, value, since) for key, value in written.items()]
+        if any(month is None for month, _value in recorded):
+            return None
+        return tuple(sorted((month, value) for month, value in recorded if month is not None))
+
+    def recorded(
+        self, entry: _Entry, at: YamlPath, key: str, written: Any, since: Month | None
+    ) -> tuple[Month | None, Decimal | None]:
+        """One month of ``decided_on`` and its value; the month None after reporting what is wrong."""
+        month = _month(key)
+        if month is None:
+            self.problem(at, f"decided_on: '{key}' is not a month written YYYY-MM", RECORD_AGAIN, entry.ref)
+            return None, None
+        if since is not None and month < since:
+            message = f"decided_on: {month.iso()} is before the rebase's month, {since.iso()}"
+            self.problem(at, message, RECORD_AGAIN, entry.ref)
+            return None, None
+        if written is None:
+            return month, None  # the month had no value when the rebase was recorded
+        value = _number(written)
+        if value is None:
+            message = (
+                f"decided_on: the value for {month.iso()} must be a number or null, not {quoted(written)}"
+            )
+            self.problem(at, message, RECORD_AGAIN, entry.ref)
+            return None, None
+        return month, value
+
+    def review(self, rebase: Rebase) -> None:
+        """Warn when a month the rebase was decided on has since been revised or withdrawn."""
+        if rebase.decided_on is None:
+            return
+        revised = revised_figures(rebase.decided_on, self.values.series(rebase.ref))
+        if revised:
+            sentence = rebase_review_words(rebase.month, revised)
+            problem = Problem(
+                self.document.path, sentence, line=rebase.line, ref=rebase.ref, hint=REVIEW_HINT, warning=True
+            )
+            self.warnings.append(problem)
 
     def reason(self, entry: _Entry) -> str | None:
         """The reason on one line, or None after reporting it missing, empty or too long."""

@@ -23,6 +23,7 @@ from scorecard_report.inputs.spc import NO_REBASES, Rebase, Rebases
 from scorecard_report.inputs.targets import Above, Below, threshold
 from scorecard_report.inputs.values import NO_RATIO, Ratio, ValueTable
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Judgement
+from scorecard_report.model.commentary_check import commentary_check, shown_figures
 from scorecard_report.model.precision import Compared, Precision, display_precision
 from scorecard_report.model.report import (
     BandScale,
@@ -264,6 +265,12 @@ def _row(
         annual=figure(catalogue.calendar.latest_year_end(report)),
         band_scale=_band_scale(catalogue, indicator),
         spc=row_spc(catalogue, indicator, series, report, rebases, facts, precision),
+        commentary_check=commentary_check(
+            commentary.indicator(indicator.ref),
+            shown_figures(current, status),
+            indicator.frequency,
+            catalogue.calendar,
+        ),
     )
 
 

@@ -40,7 +40,7 @@ class Change:
 
 @dataclass(frozen=True)
 class Revision:
-    """A value of the row that the earlier edition showed otherwise: drawn on the chart and listed under it."""
+    """A value of the row the earlier edition showed otherwise: drawn on the chart, listed under it."""
 
     period: Month
     period_text: str

@@ -12,9 +12,11 @@ from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.commentary import Commentary
 from scorecard_report.inputs.periods import Month
+from scorecard_report.inputs.snapshot import Snapshot
 from scorecard_report.inputs.spc import NO_REBASES, Rebases
 from scorecard_report.inputs.values import ValueTable
 from scorecard_report.model.build import build_report
+from scorecard_report.model.compare import compare
 from scorecard_report.model.report import Report
 
 
@@ -39,9 +41,12 @@ class Edition:
     commentary_file: Path | None
     name: str
     section_ids: tuple[str, ...] = ()  # in catalogue order; none for the whole scorecard
+    earlier: Snapshot | None = None  # the earlier edition compared with; None: nothing recorded to compare
+    earlier_file: str = ""  # the snapshot's file name: "scorecard-2026-09-snapshot.json"
 
     def report(self) -> Report:
-        return build_report(
+        """The report, with what changed since the earlier edition where there is one."""
+        report = build_report(
             self.catalogue,
             self.inputs.values,
             self.period,
@@ -49,6 +54,7 @@ class Edition:
             self.commentary,
             self.inputs.rebases,
         )
+        return compare(self.earlier, report, self.earlier_file) if self.earlier is not None else report
 
 
 def unknown_sections(catalogue: Catalogue, section_ids: Sequence[str]) -> list[str]:

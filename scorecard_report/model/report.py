@@ -9,7 +9,6 @@ from pathlib import Path
 from scorecard_report.inputs.catalogue import DEFAULT_BENCHMARK_MAX_AGE, BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
 from scorecard_report.inputs.periods import Month
-from scorecard_report.model.changes import Changes, Revision
 from scorecard_report.inputs.spc import (
     Assurance,
     PointKind,
@@ -31,6 +30,8 @@ from scorecard_report.inputs.vocabulary import (
     Timeliness,
     Unit,
 )
+from scorecard_report.model.changes import Changes, Revision
+from scorecard_report.model.commentary_check import CommentaryCheck
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,9 @@ class SpcRebase:
     period: Month
     period_text: str  # "May 2026"
     reason: str
+    # "The rebase in Jun 2025 was decided on figures since revised (…): review it."; "" when its recorded
+    # data still stands, or none was recorded
+    review_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ class Row:
     band_scale: BandScale | None = None  # None for an indicator without bands
     spc: RowSpc = NO_SPC
     revisions: tuple[Revision, ...] = ()  # values the earlier edition showed otherwise, oldest first
+    commentary_check: CommentaryCheck | None = None  # its text was written against other figures
 
     @property
     def compared_with(self) -> Figure:

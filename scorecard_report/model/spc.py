@@ -17,6 +17,7 @@ from scorecard_report.format.spc import (
     no_value,
     noise_note,
     reading_words,
+    rebase_review_words,
     rule_words,
     too_few_points,
     variation_side,
@@ -38,6 +39,7 @@ from scorecard_report.model.report import (
     SpcPoint,
     SpcRebase,
 )
+from scorecard_report.rules.rebase_review import revised_figures
 from scorecard_report.rules.spc import (
     JudgedPoint,
     Limits,
@@ -128,8 +130,16 @@ def row_spc(
         else "",
         preset=settings.preset,
         series=_series(points, facts.trend, series, period, month_text, indicator, settings.preset),
-        rebases=tuple(SpcRebase(r.month, month_text(r.month), r.reason) for r in rebases),
+        rebases=tuple(_rebase(rebase, series, month_text) for rebase in rebases),
     )
+
+
+def _rebase(rebase: Rebase, series: Mapping[Month, Decimal | None], month_text: MonthText) -> SpcRebase:
+    """The rebase as the row shows it, with a sentence asking for a review when a month it was decided on
+    has since been revised or withdrawn (the loader warns with the same sentence)."""
+    revised = revised_figures(rebase.decided_on, series) if rebase.decided_on is not None else ()
+    review = rebase_review_words(rebase.month, revised)
+    return SpcRebase(rebase.month, month_text(rebase.month), rebase.reason, review)
 
 
 def _capable_text(

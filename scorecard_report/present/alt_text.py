@@ -22,7 +22,22 @@ def alt_text(row: Row, xmr: bool = False) -> str:
     """What the chart shows, in the report's own words and numbers: the latest change, the target and
     benchmark, and the trend's span; for an XmR chart (``xmr``, see ``charted_spc``) the whole picture:
     each segment's limits, the special causes by kind and rule, each rebase and its reason, the latest
-    value against the target, and the variation and assurance."""
+    value against the target, and the variation and assurance. Last, the values revised since the
+    edition compared with, which the chart rings."""
+    return " ".join(text for text in (_picture_text(row, xmr), revisions_text(row)) if text)
+
+
+def revisions_text(row: Row) -> str:
+    """ "2 values revised since the last edition: Jul 2026, was 93%, now 91%; Aug 2026, was 90%, now
+    89%." Every revision of the row, oldest first; "" for none."""
+    if not row.revisions:
+        return ""
+    count = len(row.revisions)
+    each = "; ".join(f"{r.period_text}, was {r.was_text}, now {r.now_text}" for r in row.revisions)
+    return f"{format_count(count)} value{'' if count == 1 else 's'} revised since the last edition: {each}."
+
+
+def _picture_text(row: Row, xmr: bool) -> str:
     span = _span_text(row)
     if all(figure.missing for figure in row.trend):
         return f"{row.ref}: no values in the {span}{_context_text(row)}."

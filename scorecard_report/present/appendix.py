@@ -39,6 +39,7 @@ class BenchmarkLine:
     value: str
     difference: str
     word: str
+    note: str = ""  # "Too old": shown and compared, never counted
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ class AppendixPage:
     back_link: str = ""  # the anchor of the row in its section's table
     section_anchor: str = ""  # on the first page of each section: where the contents links to
     section_title: str = ""
+    data_line: str = ""  # "Late †: Data to Aug 2026; Sep 2026 was due by Oct 2026. Source: …"
+    # "Revised since the Sep 2026 edition: Jul 2026 was 93%, now 91%.", and any rebase to review
+    revisions_line: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,11 @@ LABELS = AppendixLabels()
 
 def appendix_view(report: Report, large: Mapping[str, DrawnChart], final: bool) -> AppendixView | None:
     pages: list[AppendixPage] = []
+    earlier = report.changes.earlier.period_text if report.changes is not None else ""
     for section in report.sections:
-        shown = [appendix_page(row, section, large, final) for row in section.rows if row.in_appendix]
+        shown = [
+            appendix_page(row, section, large, final, earlier) for row in section.rows if row.in_appendix
+        ]
         if shown:
             shown[0] = replace(shown[0], section_anchor=appendix_section_anchor(section.id))
         pages += shown
@@ -118,7 +125,7 @@ def appendix_section_anchor(section_id: str) -> str:
 
 
 def appendix_page(
-    row: Row, section: SectionReport, large: Mapping[str, DrawnChart], final: bool
+    row: Row, section: SectionReport, large: Mapping[str, DrawnChart], final: bool, earlier: str = ""
 ) -> AppendixPage:
     placeholder = placeholder_text(f"{row.ref} {row.title}", section.owner)
     chart = large.get(row.ref)
@@ -136,12 +143,49 @@ def appendix_page(
         if row.target
         else (),
         benchmarks=tuple(_benchmark(b) for b in row.benchmarks if b.value is not None),
-        commentary=commentary_view(row.commentary, placeholder, final),
+        commentary=commentary_view(row.commentary, placeholder, final, row.commentary_check),
         description=row.description,
         data=chart_table(row) if chart is not None else None,
         back_link=anchor("row", row.ref),
         section_title=section.title,
+        data_line=data_line(row),
+        revisions_line=" ".join(
+            (revisions_line(row, earlier), *(r.review_text for r in row.spc.rebases if r.review_text))
+        ).strip(),
     )
+
+
+def data_line(row: Row) -> str:
+    """How recent the data is and where it comes from: ``Late †: Data to Aug 2026; Sep 2026 was due by
+    Oct 2026. Source: LCS extract; supplied by the MASH team.`` Nothing for data on time with no source
+    or owner: the section line's period says it."""
+    timeliness = row.timeliness
+    parts = []
+    if timeliness.flagged:
+        parts.append(f"{timeliness.word} {timeliness.mark}: {timeliness.sentence}.")
+    supplied = [
+        text
+        for text in (
+            f"Source: {timeliness.source}" if timeliness.source else "",
+            f"supplied by {timeliness.owner}" if timeliness.owner else "",
+        )
+        if text
+    ]
+    if supplied:
+        if not timeliness.flagged:
+            parts.append(f"{timeliness.sentence}.")
+        joined = "; ".join(supplied)
+        parts.append(f"{joined[0].upper()}{joined[1:]}.")
+    return " ".join(parts)
+
+
+def revisions_line(row: Row, earlier: str) -> str:
+    """``Revised since the Sep 2026 edition: Jul 2026 was 93%, now 91%; Aug 2026 was 90%, now 89%.``"""
+    if not row.revisions:
+        return ""
+    since = f"the {earlier} edition" if earlier else "the last edition"
+    each = "; ".join(f"{r.period_text} was {r.was_text}, now {r.now_text}" for r in row.revisions)
+    return f"Revised since {since}: {each}."
 
 
 def _chart(row: Row, chart: DrawnChart) -> ChartView:
@@ -162,12 +206,18 @@ def chart_caption(row: Row) -> str:
     return f"{row.ref} {by}, {span}{kind}{judged}"
 
 
+EARLIER_VALUE = "Value in the last edition"
+
+
 def chart_table(row: Row) -> ChartTable:
     """The values the chart draws, period by period: the value, its variance from target, and for an
     XmR chart the average, the process limits and each point's label."""
     trend = row.chart_trend
     periods = tuple(figure.period_text for figure in trend)
     rows = [ChartTableRow("Value", tuple(figure.text for figure in trend))]
+    if row.revisions:
+        earlier = {revision.period: revision.was_text for revision in row.revisions}
+        rows.append(ChartTableRow(EARLIER_VALUE, tuple(earlier.get(f.period, DASH) for f in trend)))
     if row.target is not None:
         rows.append(ChartTableRow(LABELS.variances, tuple(f.variance_text or DASH for f in trend)))
     by_period = {point.period: point for point in row.spc.series}
@@ -254,4 +304,5 @@ def _benchmark(benchmark: BenchmarkComparison) -> BenchmarkLine:
         benchmark.text,
         benchmark.difference_text or DASH,
         comparison_word(benchmark.comparison),
+        benchmark.too_old_text,
     )

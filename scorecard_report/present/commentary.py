@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard_report.format.commentary_check import CHECK
 from scorecard_report.inputs.commentary import BulletList, Run, Text
+from scorecard_report.model.commentary_check import CommentaryCheck
 
 PLACEHOLDER = "Commentary placeholder"
 DRAFT = "Draft"  # the mark before commentary that is still a draft, in every format
@@ -29,12 +31,15 @@ class BlockView:
 class CommentaryView:
     """One commentary slot: its blocks, or the placeholder that shows nobody has written it yet.
 
-    ``draft`` is the mark shown before text that is still a draft (empty for approved text).
+    ``draft`` is the mark shown before text that is still a draft (empty for approved text); ``check``
+    the mark shown above text written against other figures, and ``warning`` what changed.
     """
 
     blocks: tuple[BlockView, ...]
     placeholder: str = ""
     draft: str = ""
+    check: str = ""  # "Check"
+    warning: str = ""  # "Written against 93% (Green); the figure is now 91% (Amber)."
 
 
 @dataclass(frozen=True)
@@ -51,10 +56,14 @@ def placeholder_text(subject: str, owner: str | None = None) -> str:
     return f"{PLACEHOLDER}: {subject}" + (f" ({owner})" if owner else "")
 
 
-def commentary_view(text: Text | None, placeholder: str, final: bool) -> CommentaryView:
+def commentary_view(
+    text: Text | None, placeholder: str, final: bool, check: CommentaryCheck | None = None
+) -> CommentaryView:
     """Commentary blocks, or a placeholder naming who should write them (left out under --final).
 
-    A draft is shown with its mark in a normal build; --final (and so publish) leaves it out.
+    A draft is shown with its mark in a normal build; --final (and so publish) leaves it out. Text written
+    against other figures (``check``) is marked wherever it is shown, a final build too: its reader must
+    not take old words for this month's.
     """
     if text is None or text.empty or (text.draft and final):
         return CommentaryView((), "" if final else placeholder)
@@ -64,7 +73,12 @@ def commentary_view(text: Text | None, placeholder: str, final: bool) -> Comment
             blocks.append(BlockView(True, tuple(runs_view(item) for item in block.items)))
         else:
             blocks.append(BlockView(False, (runs_view(block.runs),)))
-    return CommentaryView(tuple(blocks), draft=DRAFT if text.draft else "")
+    return CommentaryView(
+        tuple(blocks),
+        draft=DRAFT if text.draft else "",
+        check=CHECK if check is not None else "",
+        warning=check.mark if check is not None else "",
+    )
 
 
 def runs_view(runs: tuple[Run, ...]) -> tuple[RunView, ...]:

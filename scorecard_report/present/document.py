@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from scorecard_report.model.report import Report, SectionReport
 from scorecard_report.present.anchors import anchor
 from scorecard_report.present.appendix import AppendixView, ChartTable, appendix_view, chart_table
+from scorecard_report.present.changes import ChangesView, changes_view
 from scorecard_report.present.commentary import CommentaryView, commentary_view, placeholder_text
 from scorecard_report.present.key import KeyView, key_view
 from scorecard_report.present.palette import Palette, palette
@@ -84,6 +85,7 @@ class DocumentView:
     contents: ContentsView
     key: KeyView
     summary: SummaryView
+    changes: ChangesView | None  # what changed since the edition compared with; None: none compared
     commentary: ReportCommentaryView | None
     sections: tuple[SectionView, ...]
     appendix: AppendixView | None
@@ -100,7 +102,7 @@ def document_view(
 ) -> DocumentView:
     """The document for ``report``, with the section charts ``small`` and the appendix charts ``large``."""
     table = TableMaker(report, final)
-    key, summary = key_view(report), summary_view(report)
+    key, summary, changes = key_view(report), summary_view(report), changes_view(report)
     commentary = _report_commentary(report, final)
     sections = tuple(_section(section, small, table, report.period_text) for section in report.sections)
     appendix = appendix_view(report, large, final)
@@ -117,9 +119,10 @@ def document_view(
         palette=palette(dict(report.settings.colours)),
         page_number=PageNumber(),
         logo=logo_view(report.settings.logo_picture, report.organisation),
-        contents=_contents(key, summary, commentary, sections, appendix),
+        contents=_contents(key, summary, changes, commentary, sections, appendix),
         key=key,
         summary=summary,
+        changes=changes,
         commentary=commentary,
         sections=sections,
         appendix=appendix,
@@ -140,11 +143,12 @@ def _cover(report: Report) -> tuple[tuple[str, str], ...]:
 def _contents(
     key: KeyView,
     summary: SummaryView,
+    changes: ChangesView | None,
     commentary: ReportCommentaryView | None,
     sections: tuple[SectionView, ...],
     appendix: AppendixView | None,
 ) -> ContentsView:
-    parts = (key, summary, commentary, *sections)
+    parts = (key, summary, changes, commentary, *sections)
     entries = [ContentsEntry(part.anchor, part.title) for part in parts if part is not None]
     if appendix is not None:
         by_section = tuple(

@@ -49,6 +49,7 @@ class KeyView:
     drafts: Prose  # how commentary that is still a draft is marked: said after the mark
     draft_mark: str = DRAFT
     spc: SpcKey | None = None  # where any row has statistical process control
+    data: tuple[Prose, ...] = ()  # late and stale data, benchmarks too old: where the report has any
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,18 @@ def key_view(report: Report) -> KeyView:
         polarity_and_values="Polarity and values",
         drafts=_drafts(),
         spc=_spc(report) if report.has_spc else None,
+        data=_data(report),
     )
+
+
+def _data(report: Report) -> tuple[Prose, ...]:
+    """What the timeliness marks and "Too old" mean, each only where the report shows it."""
+    parts = []
+    if report.data_notes:
+        parts.append(prose("Late and stale data", Run(report.timeliness_key)))
+    if any(benchmark.too_old for row in report.rows for benchmark in row.benchmarks):
+        parts.append(prose("Benchmarks too old to compare", Run(report.benchmark_age_key)))
+    return tuple(parts)
 
 
 def _spc(report: Report) -> SpcKey:

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scorecard_report.format.display import format_count
+from scorecard_report.format.words import STATUS_WORDS
 from scorecard_report.model.report import Mover, Report, SpcCounts, StatusCounts
 from scorecard_report.model.summary import MOVERS_KEY
-from scorecard_report.present.table import STATUS_WORDS, most_common
+from scorecard_report.present.table import most_common
 
 STATUS_COLUMNS = ("Green", "Amber", "Red", "No status")
 DIRECTION_COLUMNS = ("Improving", "Declining")
@@ -44,6 +45,16 @@ class AttentionTable:
 
 
 @dataclass(frozen=True)
+class DataNotesTable:
+    """Every late or stale row, with what is missing and who supplies it."""
+
+    heading: str
+    columns: tuple[str, ...]
+    lines: tuple[tuple[str, ...], ...]
+    empty: str  # said instead of the table when every row's data is on time
+
+
+@dataclass(frozen=True)
 class SpcSummary:
     """Each section's count of variation and assurance judgements."""
 
@@ -62,6 +73,7 @@ class SummaryView:
     movers_note: str  # what the ranking means, said under the movers
     attention: AttentionTable | None = None  # where any row has statistical process control
     spc: SpcSummary | None = None
+    data_notes: DataNotesTable | None = None
 
 
 def summary_view(report: Report) -> SummaryView:
@@ -81,6 +93,36 @@ def summary_view(report: Report) -> SummaryView:
         movers_note=MOVERS_KEY,
         attention=_attention(report) if report.has_spc else None,
         spc=_spc_summary(report) if report.has_spc else None,
+        data_notes=data_notes_table(report),
+    )
+
+
+DATA_NOTES_COLUMNS = ("Ref", "Indicator", "Section", "Data", "What is missing", "Source", "Supplied by")
+
+
+def data_notes_table(report: Report) -> DataNotesTable:
+    """The summary's "Data notes": each late or stale row's word and mark (as beside its value), the
+    sentence saying what is missing, and its source and owner; a column no note fills is left out."""
+    lines = [
+        (
+            note.ref,
+            note.title,
+            note.section,
+            f"{note.word} {note.mark}",
+            note.sentence,
+            note.source or "",
+            note.owner or "",
+        )
+        for note in report.data_notes
+    ]
+    kept = [
+        index for index in range(len(DATA_NOTES_COLUMNS)) if index < 5 or any(line[index] for line in lines)
+    ]
+    return DataNotesTable(
+        "Data notes",
+        tuple(DATA_NOTES_COLUMNS[index] for index in kept),
+        tuple(tuple(line[index] for index in kept) for line in lines),
+        "Every indicator's data is in as expected for this period.",
     )
 
 

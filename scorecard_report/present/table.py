@@ -8,15 +8,13 @@ from dataclasses import dataclass, replace
 from scorecard_report.format.bands import band_scale_text
 from scorecard_report.format.display import format_count, label_with_year
 from scorecard_report.format.periods import quarter_heading
-from scorecard_report.format.words import DASH, direction_arrow, judgement_word
+from scorecard_report.format.words import DASH, STATUS_WORDS, direction_arrow, judgement_word
 from scorecard_report.inputs.vocabulary import Comparator, Direction, Frequency, RagStatus
-from scorecard_report.model.report import Figure, QuarterFigure, Report, Row
+from scorecard_report.model.report import BenchmarkComparison, Figure, QuarterFigure, Report, Row
 from scorecard_report.present.anchors import anchor
-from scorecard_report.present.commentary import DRAFT, placeholder_text, plain_text
+from scorecard_report.present.commentary import commentary_view, placeholder_text, plain_text
 from scorecard_report.present.icons import Icon, assurance_icon, variation_icon
 from scorecard_report.present.palette import Tone, band_tone, judgement_tone, status_tone
-
-STATUS_WORDS = {RagStatus.GREEN: "Green", RagStatus.AMBER: "Amber", RagStatus.RED: "Red"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class ValueCell:
     tone: Tone | None = None
     word: str = ""
     icon: Icon | None = None
+    flag: str = ""  # "Late †", "Stale ‡": the data is not as recent as it should be (the data notes say why)
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,9 @@ class TableCell:
     icon: Icon | None = None  # before the text: a variation or assurance icon, its word the text
     link: str = ""  # the anchor this cell links to: a ref's appendix page
     anchor: str = ""  # this cell's own anchor: where the appendix page links back to
+    flag: str = ""  # after the note: "Late †" on a current value whose data is behind
+    check: str = ""  # above a comment written against other figures: "Check", then ``warning``
+    warning: str = ""  # "Written against 93% (Green); the figure is now 91% (Amber)."
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,28 @@ class TableLine:
 
 
 def current_cell(row: Row) -> ValueCell:
-    """Coloured by RAG where there is a target, else by band; the word always goes with the colour."""
+    """Coloured by RAG where there is a target, else by band; the word always goes with the colour. A
+    late or stale value carries its word and mark, which the summary's data notes explain."""
     note = row.current.period_text if row.frequency is not Frequency.MONTHLY else ""
+    flag = timeliness_flag(row)
     if row.status is not RagStatus.NONE:
-        return ValueCell(row.current.text, note, status_tone(row.status), STATUS_WORDS[row.status])
+        return ValueCell(row.current.text, note, status_tone(row.status), STATUS_WORDS[row.status], flag=flag)
     if row.band_key is not None and row.band is not None:
-        return ValueCell(row.current.text, note, band_tone(row.band_key), row.band)
-    return ValueCell(row.current.text, note, Tone.NONE if row.current.missing else None)
+        return ValueCell(row.current.text, note, band_tone(row.band_key), row.band, flag=flag)
+    return ValueCell(row.current.text, note, Tone.NONE if row.current.missing else None, flag=flag)
+
+
+def timeliness_flag(row: Row) -> str:
+    """``Late †``, ``Stale ‡``; nothing for data on time."""
+    timeliness = row.timeliness
+    return f"{timeliness.word} {timeliness.mark}" if timeliness.flagged else ""
+
+
+def benchmark_cell(benchmark: BenchmarkComparison | None) -> TableCell:
+    """A benchmark's value; one too old to compare says so under it."""
+    if benchmark is None:
+        return TableCell("")
+    return TableCell(benchmark.text, note=benchmark.too_old_text)
 
 
 def direction_cell(row: Row) -> DirectionCell:
@@ -292,7 +309,7 @@ class TableMaker:
         if kind == "band":
             return TableCell(next((written for k, _label, written in row.bands if k == detail), ""))
         if kind == "benchmark":
-            return TableCell(next((b.text for b in row.benchmarks if b.source.id == detail), ""))
+            return benchmark_cell(next((b for b in row.benchmarks if b.source.id == detail), None))
         if kind == "quarter":
             return quarter_cell(row.quarters[int(detail) - 1], bool(row.bands))
         if kind == "field":
@@ -310,7 +327,7 @@ class TableMaker:
             if kind == "annual" and row.frequency is not Frequency.ANNUAL:
                 return _figure_cell(row.annual, row)
             value = current_cell(row)
-            return TableCell(value.text, value.word, value.note, value.tone)
+            return TableCell(value.text, value.word, value.note, value.tone, flag=value.flag)
         if kind in ("previous_period", "previous_year"):
             return _figure_cell(row.previous_period if kind == "previous_period" else row.previous_year, row)
         if kind == "comment":
@@ -325,7 +342,8 @@ class TableMaker:
         text = row.commentary
         if text is None or text.empty or (text.draft and self.final):
             return TableCell("" if self.final else placeholder_text(row.ref), placeholder=not self.final)
-        return TableCell(plain_text(text), mark=DRAFT if text.draft else "")
+        view = commentary_view(text, "", self.final, row.commentary_check)
+        return TableCell(plain_text(text), mark=view.draft, check=view.check, warning=view.warning)
 
 
 # Columns left out of a section's table when no row has anything in them; the rest are always there (a

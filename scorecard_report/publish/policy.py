@@ -11,6 +11,7 @@ from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.periods import Month
 from scorecard_report.model.edition import Edition
 from scorecard_report.publish.output import PUBLISHED_MODE
+from scorecard_report.publish.snapshots import snapshot_file_name
 from scorecard_report.settings import Job
 
 MANIFEST_NAME = "manifest.json"
@@ -24,7 +25,7 @@ def edition_name(name: str, section_ids: Sequence[str], catalogue: Catalogue) ->
 
 
 # A format whose file is not named by its format: the series is a second CSV, so Excel opens it too.
-_ENDINGS = {"series": "-series.csv"}
+_ENDINGS = {"series": "-series.csv", "changes": "-changes.csv"}
 
 
 def _ending(output_format: str) -> str:
@@ -60,15 +61,17 @@ class PublishJob:
     settings: dict[str, Any] = field(default_factory=dict)
     file_mode: int = PUBLISHED_MODE
     manifest_name: str = MANIFEST_NAME
+    snapshot_name: str = ""  # what the edition showed, for the next to compare with; "" writes none
 
     def file_names(self, extension: str) -> tuple[str, str]:
         """``scorecard-2023-01.pdf`` and ``scorecard-latest.pdf``."""
         return dated_file_name(self.name, self.period, extension), latest_file_name(self.name, extension)
 
     def published_names(self) -> tuple[str, ...]:
-        """Every name a publish writes, the manifest last."""
+        """Every name a publish writes, the snapshot just before the manifest, which is last."""
         return (
             *(name for extension in self.formats for name in self.file_names(extension)),
+            *((self.snapshot_name,) if self.snapshot_name else ()),
             self.manifest_name,
         )
 
@@ -86,6 +89,7 @@ def publish_job(job: Job, edition: Edition) -> PublishJob:
         settings=manifest_settings(job, edition),
         file_mode=job.output.file_mode,
         manifest_name=manifest_name(edition.section_ids),
+        snapshot_name=snapshot_file_name(edition.name, edition.period),
     )
 
 

@@ -38,10 +38,11 @@ from scorecard_report.publish.output import (
     write_private,
 )
 from scorecard_report.publish.policy import PublishJob
+from scorecard_report.publish.snapshots import SNAPSHOT
 
 TEMPORARY_PREFIX = ".publish-"
 
-Render = Callable[[], Mapping[str, bytes]]
+Render = Callable[[], Mapping[str, bytes]]  # each format's bytes, and the snapshot's under SNAPSHOT
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ def publish(job: PublishJob, render: Render, step: Step) -> PublishResult:
             return PublishResult(up_to_date=True)
         with _temporary_folder(job.output) as temporary:
             step("building")
-            files = _checked_files(job, render())
+            rendered = render()
+            files = _checked_files(job, rendered)
+            if job.snapshot_name:  # moved into place before the manifest, and listed in it
+                files[job.snapshot_name] = rendered[SNAPSHOT]
             manifest = _manifest(job, {name: sha256_of(content) for name, content in files.items()})
             files[job.manifest_name] = manifest.to_json()
             step("moving into place")

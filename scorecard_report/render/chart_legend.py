@@ -16,7 +16,7 @@ from scorecard_report.model.report import Row
 from scorecard_report.present.alt_text import benchmark_label, charted_benchmark
 from scorecard_report.render.chart_kinds import Look
 from scorecard_report.render.chart_labels import Frame, Labels, width
-from scorecard_report.render.chart_scale import limit_lines, points_by_kind, rebase_marks
+from scorecard_report.render.chart_scale import limit_lines, points_by_kind, rebase_marks, revised_points
 from scorecard_report.render.chart_style import (
     AXIS_COLOUR,
     CAP_HEIGHT,
@@ -31,17 +31,20 @@ from scorecard_report.render.chart_style import (
     limit_style,
     point_style,
     rebase_style,
+    revised_style,
     series_style,
     xmr_series_style,
 )
 from scorecard_report.render.chart_xmr import LINE_LABELS, NEITHER_BOTH, POINT_LABELS
 
+REVISED = "Revised"  # the ring around a value revised since the edition compared with
+
 
 @dataclass(frozen=True)
 class Entry:
     label: str
-    # series, target, band (a range target), benchmark, scale (a performance band); on an XmR chart
-    # xmr-series, point (a kind of point), centre, limits and rebase
+    # series, target, band (a range target), benchmark, scale (a performance band), revised (the ring
+    # around a revised value); on an XmR chart xmr-series, point (a kind of point), centre, limits, rebase
     kind: str
     colour: str | None = None  # a performance band's catalogue colour
     position: int = 0  # a performance band's place in its scale, worst first
@@ -49,10 +52,13 @@ class Entry:
 
 
 def legend_entries(row: Row, xmr: bool = False) -> list[Entry]:
-    """Value, Target, the first benchmark with a value and each performance band with its threshold
-    (worst first); no key at all for the series alone. An XmR chart names each kind of point it marks,
-    the average, the process limits and, where it has one, the rebase, after the values."""
+    """Value, Revised where a value is ringed, Target, the first benchmark with a value and each
+    performance band with its threshold (worst first); no key at all for the series alone. An XmR chart
+    names each kind of point it marks, the average, the process limits and, where it has one, the rebase,
+    after the values."""
     entries = _xmr_entries(row) if xmr else [Entry("Value", "series")]
+    if revised_points(row)[0]:
+        entries.append(Entry(REVISED, "revised"))
     if row.target is not None:
         ranged = isinstance(row.target, Range) and row.band_scale is None
         entries.append(Entry("Target", "band" if ranged else "target"))
@@ -105,6 +111,8 @@ def handle_length(look: Look, entry: Entry | None = None) -> float:
     """A line's sample is two and a half letters long; a marker's, or a rebase's upright line, one."""
     if entry is not None and entry.kind in ("point", "rebase"):
         return 1.2 * look.font_pt
+    if entry is not None and entry.kind == "revised":  # the ring is wider than a letter
+        return 1.8 * look.font_pt
     return 2.4 * look.font_pt
 
 
@@ -157,7 +165,7 @@ def draw_handle(
         for y in (middle - half, middle + half):
             figure.add_artist(Line2D([x, x + length], [y, y], transform=points, **dashed(look)))
         return
-    if entry.kind in ("point", "rebase"):
+    if entry.kind in ("point", "rebase", "revised"):
         _draw_mark_handle(figure, entry, x + length / 2, middle, half, look, points)
         return
     style = {
@@ -183,8 +191,10 @@ def draw_handle(
 def _draw_mark_handle(
     figure: MplFigure, entry: Entry, x: float, middle: float, half: float, look: Look, points: Transform
 ) -> None:
-    """A kind of point's marker alone, or a rebase's short upright dashed line."""
-    if entry.point is not None:
+    """A kind of point's marker alone, a revised value's ring, or a rebase's short upright dashed line."""
+    if entry.kind == "revised":
+        line = Line2D([x], [middle], transform=points, gid="legend-revised", **revised_style(look))
+    elif entry.point is not None:
         line = Line2D([x], [middle], transform=points, gid="legend-point", **point_style(entry.point, look))
         line.set_label(str(entry.point))
     else:

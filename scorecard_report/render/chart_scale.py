@@ -40,6 +40,18 @@ def series_line(row: Row) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+def revised_points(row: Row) -> tuple[list[float], list[float]]:
+    """Where each revised value is drawn: its position along the charted periods and its value now. A
+    revision to no value, or of a period the chart does not draw, has no point to mark."""
+    revised = {revision.period for revision in row.revisions}
+    points = [
+        (float(index), value)
+        for index, (figure, value) in enumerate(zip(row.chart_trend, series_values(row), strict=True))
+        if figure.period in revised and not math.isnan(value)
+    ]
+    return [x for x, _y in points], [y for _x, y in points]
+
+
 def band_thresholds(row: Row) -> list[Decimal]:
     """Each band's threshold, worst first; none for an indicator without bands."""
     if row.band_scale is None:

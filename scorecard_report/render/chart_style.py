@@ -155,6 +155,20 @@ def limit_style(look: Look) -> dict[str, Any]:
     return {"color": LIMIT_COLOUR, "linestyle": "-.", "linewidth": look.line_pt * 0.6}
 
 
+def revised_style(look: Look) -> dict[str, Any]:
+    """A revised value: a wide open ring in the axis colour around its point, clear of every point's own
+    marker (the largest, an improvement's disc, is 1.45 times the series' marker), so that the shape, not
+    a colour, says it."""
+    return {
+        "linestyle": "none",
+        "marker": "o",
+        "markersize": look.marker_pt * 2.4,
+        "markerfacecolor": "none",
+        "markeredgecolor": AXIS_COLOUR,
+        "markeredgewidth": 0.9,
+    }
+
+
 def rebase_style(look: Look) -> dict[str, Any]:
     """A rebase: a thin dashed line across the plot, upright where the target's is level."""
     return {"color": REBASE_COLOUR, "linestyle": "--", "linewidth": look.line_pt * 0.5}

@@ -24,7 +24,14 @@ from scorecard_report.present.alt_text import alt_text, charted_benchmark
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
 from scorecard_report.render.chart_labels import Frame, Labels, reach, width, x_labels, year_boundaries
 from scorecard_report.render.chart_legend import Entry, draw_legend, legend_entries, legend_rows
-from scorecard_report.render.chart_scale import YAxis, band_regions, limit_values, series_line, y_axis
+from scorecard_report.render.chart_scale import (
+    YAxis,
+    band_regions,
+    limit_values,
+    revised_points,
+    series_line,
+    y_axis,
+)
 from scorecard_report.render.chart_style import (
     AXIS_COLOUR,
     CAP_HEIGHT,
@@ -40,6 +47,7 @@ from scorecard_report.render.chart_style import (
     chart_style,
     dashed,
     dotted,
+    revised_style,
     series_style,
 )
 from scorecard_report.render.chart_xmr import draw_rebases, draw_xmr, draws_xmr, rebase_strip
@@ -81,6 +89,7 @@ def trend_figure(row: Row, size: ChartSize) -> MplFigure:
         draw_rebases(axes, row, frame, look, figure, points)
     else:
         _draw_series(axes, row, look)
+    _draw_revisions(axes, row, look)
     _draw_target(axes, row, look)
     _draw_benchmark(axes, row, look)
     _draw_y_axis(axes, row, axis, frame, labels)
@@ -114,6 +123,13 @@ def _draw_bands(axes: Axes, row: Row, axis: YAxis) -> None:
 def _draw_series(axes: Axes, row: Row, look: Look) -> None:
     xs, ys = series_line(row)
     axes.plot(xs, ys, clip_on=False, zorder=3, gid="series", **series_style(look))
+
+
+def _draw_revisions(axes: Axes, row: Row, look: Look) -> None:
+    """A ring around each value revised since the edition compared with, above every point."""
+    xs, ys = revised_points(row)
+    if xs:
+        axes.plot(xs, ys, clip_on=False, zorder=5, gid="revised", **revised_style(look))
 
 
 def _draw_target(axes: Axes, row: Row, look: Look) -> None:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from scorecard_report.present.document import ContentsEntry, DocumentView, SectionView
 from scorecard_report.present.key import KeyTable
-from scorecard_report.present.summary import AttentionTable
+from scorecard_report.present.summary import AttentionTable, DataNotesTable
 from scorecard_report.render.docx_appendix import AppendixWriter, section_heading
 from scorecard_report.render.docx_blocks import (
     MARGIN,
@@ -32,6 +32,7 @@ from scorecard_report.render.docx_blocks import (
     no_split,
     right_tab,
 )
+from scorecard_report.render.docx_changes import write_changes
 from scorecard_report.render.docx_links import HYPERLINK_STYLE, Links
 from scorecard_report.render.docx_styles import (
     APPENDIX_SECTION_STYLE,
@@ -42,7 +43,7 @@ from scorecard_report.render.docx_styles import (
     ensure_styles,
     set_language,
 )
-from scorecard_report.render.docx_tables import TableWriter
+from scorecard_report.render.docx_tables import TABLE_WIDTH_MM, TableWriter
 from scorecard_report.render.docx_text import Writing
 from scorecard_report.render.docx_xml import update_fields
 
@@ -130,6 +131,8 @@ class _DocxWriter:
         self._contents()
         self._key()
         self._summary()
+        if self.doc.changes:
+            write_changes(self.w, self.doc.changes)
         self._report_commentary()
         for section in self.doc.sections:
             self._section(section)
@@ -228,6 +231,9 @@ class _DocxWriter:
             for part in (key.spc.rules, key.spc.arrows, key.spc.readings):
                 w.paragraph(part.heading, "Heading 3")
                 w.paragraph(part.text)
+        for part in key.data:
+            w.paragraph(part.heading, "Heading 2")
+            w.paragraph(part.text)
         w.page_break()
 
     def _key_table(
@@ -262,6 +268,8 @@ class _DocxWriter:
                 self.tables.row(table, (line.title, *line.counts))
         if summary.attention:
             self._attention(summary.attention)
+        if summary.data_notes:
+            self._data_notes(summary.data_notes)
         for movers in summary.movers:
             w.paragraph(movers.heading, "Heading 2")
             if not movers.lines:
@@ -284,6 +292,18 @@ class _DocxWriter:
         else:
             self.w.paragraph(attention.empty)
         self.w.paragraph(attention.note)
+
+    def _data_notes(self, notes: DataNotesTable) -> None:
+        self.w.paragraph(notes.heading, "Heading 2")
+        if not notes.lines:
+            self.w.paragraph(notes.empty)
+            return
+        shares = {"Ref": 16.0, "Indicator": 62.0, "Section": 36.0, "Data": 18.0, "What is missing": 70.0}
+        widths = [shares.get(column, 35.0) for column in notes.columns]
+        scale = TABLE_WIDTH_MM / sum(widths)
+        table = self.tables.table(notes.columns, [w * scale for w in widths], caption=notes.heading)
+        for line in notes.lines:
+            self.tables.row(table, line)
 
     def _report_commentary(self) -> None:
         commentary = self.doc.commentary

@@ -47,6 +47,9 @@ class AppendixWriter:
         w, labels, tables = self.w, appendix.labels, self.w.tables
         self._heading(page)
         w.paragraph(page.section_line, OWNER_STYLE)
+        for line in (page.data_line, page.revisions_line):
+            if line:
+                w.paragraph(line, OWNER_STYLE)
         headings = (labels.current, *(box.label for box in page.figures))
         widths = (TABLE_WIDTH_MM / len(headings),) * len(headings)
         table = tables.table(headings, widths, caption=page.heading)
@@ -94,7 +97,9 @@ class AppendixWriter:
             widths = tuple(SIDE_MM * share for share in (0.47, 0.15, 0.23, 0.15))
             table = w.tables.table(labels.benchmark_columns, widths, caption=labels.benchmarks)
             for line in page.benchmarks:
-                w.tables.row(table, (line.label, line.value, line.difference, line.word))
+                cells = w.tables.row(table, (line.label, line.value, line.difference, line.word))
+                if line.note:
+                    w.tables.small(cells[-1], line.note)
         w.paragraph(labels.commentary, PART_HEADING)
         w.commentary(page.commentary)
         if page.description:

@@ -290,13 +290,16 @@ class TableWriter:
             self.text(cell, value.text)
             cell.paragraphs[0].runs[0].italic = True
             return
+        if value.warning:  # above a comment written against other figures
+            self.mark(cell.paragraphs[0], value.check)
+            cell.paragraphs[0].add_run(value.warning).add_break()
         if value.mark:
             self.mark(cell.paragraphs[0], value.mark)
         if value.icon is not None:
             self.icon(cell.paragraphs[0], value.icon)
         lines = value.lines
         if value.text or not lines:
-            shown = ValueCell(value.text, value.note, value.tone, value.word)
+            shown = ValueCell(value.text, value.note, value.tone, value.word, flag=value.flag)
             self.value(cell, shown, bold=bold, link=value.link, anchor=value.anchor)
         else:  # a band scale without a target starts on the cell's first line
             self.text(cell, lines[0])
@@ -311,7 +314,7 @@ class TableWriter:
         """The figure (a ref: ``link``ed to its appendix page, and the ``anchor`` that page links back
         to), its word and note in small type, and its fill."""
         self.text(cell, value.text, bold=bold, link=link, anchor=anchor)
-        for extra in (value.word, value.note):
+        for extra in (value.word, value.note, value.flag):
             if extra:
                 self.small(cell, extra)
         if value.tone is not None:

@@ -52,9 +52,14 @@ class Writing:
         self.paragraph(chart.caption, "Caption").paragraph_format.keep_with_next = False
 
     def commentary(self, view: CommentaryView) -> None:
-        """The slot's text; a draft's paragraphs in the draft style, the first starting with the mark."""
+        """The slot's text, under its check where it was written against other figures; a draft's
+        paragraphs in the draft style, the first starting with the mark."""
         if view.placeholder:
             self.paragraph(view.placeholder, PLACEHOLDER_STYLE)
+        if view.warning:
+            check = self.paragraph()
+            self.tables.mark(check, view.check)
+            check.add_run(view.warning).italic = True
         for number, block in enumerate(view.blocks):
             self._block(block, view.draft if number == 0 else "", draft=bool(view.draft))
 

@@ -106,6 +106,19 @@ class SeriesCsv:
         return render_series_csv(sources.report)
 
 
+class ChangesCsv:
+    """The changes CSV: what changed since the edition compared with, one line per change."""
+
+    extension = "changes"
+    reads = Reads.REPORT
+    beside: str | None = None
+
+    def render(self, sources: Sources) -> bytes:
+        from scorecard_report.render.changes_csv import render_changes_csv
+
+        return render_changes_csv(sources.report)
+
+
 class HtmlPage:
     extension = "html"
     reads = Reads.PAGE
@@ -153,8 +166,8 @@ def html_page(sources: Sources) -> str:
 # By name, in the order the command line lists them.
 FORMATS: Mapping[str, Renderer] = {
     renderer.extension: renderer
-    for renderer in (SummaryCsv(), HtmlPage(), PdfDocument(), WordDocument(), SeriesCsv())
+    for renderer in (SummaryCsv(), HtmlPage(), PdfDocument(), WordDocument(), SeriesCsv(), ChangesCsv())
 }
 # The order a build makes them in: the PDF before the web page, because laying it out names each file or
 # URL a template reaches for as it is fetched, more exactly than the page's own check can.
-MAKE_ORDER = ("csv", "series", "pdf", "html", "docx")
+MAKE_ORDER = ("csv", "series", "changes", "pdf", "html", "docx")

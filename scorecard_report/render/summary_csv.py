@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from scorecard_report.format.display import plain
@@ -58,6 +59,15 @@ def spreadsheet_safe(cell: str) -> str:
     except NumberError:
         return "'" + cell
     return cell
+
+
+def csv_bytes(header: Sequence[str], lines: Iterable[Sequence[str]]) -> bytes:
+    """Every CSV the tool writes: UTF-8 without a BOM, LF line ends, each cell ``spreadsheet_safe``."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([spreadsheet_safe(cell) for cell in header])
+    writer.writerows([spreadsheet_safe(cell) for cell in line] for line in lines)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _number(value: Decimal | None) -> str:
@@ -115,23 +125,21 @@ SERIES_COLUMNS = ("ref", "period", "value", "centre", "lower_limit", "upper_limi
 def render_series_csv(report: Report) -> bytes:
     """One row per indicator per month its trend shows: the value, its segment's limits (empty where
     the segment is too short), the point's label and the rule that flagged it."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(SERIES_COLUMNS)
-    for row in report.rows:
-        for point in row.spc.series:
-            cells = [
-                row.ref,
-                point.period.iso(),
-                _number(point.value),
-                _number(point.centre),
-                _number(point.lower),
-                _number(point.upper),
-                str(point.point),
-                str(point.rule or ""),
-            ]
-            writer.writerow([spreadsheet_safe(cell) for cell in cells])
-    return buffer.getvalue().encode("utf-8")
+    lines = (
+        [
+            row.ref,
+            point.period.iso(),
+            _number(point.value),
+            _number(point.centre),
+            _number(point.lower),
+            _number(point.upper),
+            str(point.point),
+            str(point.rule or ""),
+        ]
+        for row in report.rows
+        for point in row.spc.series
+    )
+    return csv_bytes(SERIES_COLUMNS, lines)
 
 
 def benchmark_columns(report: Report) -> list[str]:
@@ -143,10 +151,5 @@ def benchmark_columns(report: Report) -> list[str]:
 def render_summary_csv(report: Report) -> bytes:
     """The summary as UTF-8 CSV bytes: the fixed columns, then the benchmarks' values, then each
     benchmark's year and whether it is too old to compare."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*COLUMNS, *(spreadsheet_safe(name) for name in benchmark_columns(report))])
-    for section in report.sections:
-        for row in section.rows:
-            writer.writerow([spreadsheet_safe(cell) for cell in _cells(row, section.id)])
-    return buffer.getvalue().encode("utf-8")
+    lines = (_cells(row, section.id) for section in report.sections for row in section.rows)
+    return csv_bytes([*COLUMNS, *benchmark_columns(report)], lines)

@@ -24,11 +24,15 @@ def test_writes_exactly_one_file_named_after_the_title(
     assert files_under(out) == ["small-test-scorecard-2023-01.csv"]
 
 
-def test_format_defaults_to_every_format(scorecard: Scorecard, tmp_path: Path, small: Small) -> None:
+def test_format_defaults_to_the_documents_and_both_csvs(
+    scorecard: Scorecard, tmp_path: Path, small: Small
+) -> None:
+    # Every format but the series CSV; the changes CSV has its header alone with nothing to compare with.
     out = tmp_path / "reports"
     run = scorecard("build", *small_args(small), "--period", "2023-01", "--out", out)
     assert run.code == 0, run.err
     assert files_under(out) == [
+        "small-test-scorecard-2023-01-changes.csv",
         "small-test-scorecard-2023-01.csv",
         "small-test-scorecard-2023-01.docx",
         "small-test-scorecard-2023-01.html",

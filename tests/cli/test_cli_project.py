@@ -142,7 +142,9 @@ def test_section_editions_are_published_with_their_own_manifest(
         ".scorecard-publish.lock",
         "manifest-front-door.json",
         "manifest.json",
+        "scorecard-2025-03-snapshot.json",
         "scorecard-2025-03.csv",
+        "scorecard-front-door-2025-03-snapshot.json",
         "scorecard-front-door-2025-03.csv",
         "scorecard-front-door-latest.csv",
         "scorecard-latest.csv",
@@ -191,13 +193,15 @@ def test_commentary_update_keeps_human_text_byte_for_byte(scorecard: Scorecard, 
     path.write_bytes(human.encode("utf-8"))
     run = scorecard("commentary", "init", "--period", "2025-03", "--update")
     assert run.code == 0, run.err
-    assert f"added 7 slots to {Path('commentary') / '2025-03.yaml'}" in run.err
+    assert f"added 7 slots; recorded the file's month in {Path('commentary') / '2025-03.yaml'}" in run.err
     updated = path.read_bytes().decode("utf-8")
     assert only_insertions(human, updated)
-    assert updated.startswith("\ufeff# Notes from the managers’ meeting\r\nreport:\r\n")
+    assert updated.startswith(
+        "\ufeff# Notes from the managers’ meeting\r\nperiod: 2025-03\r\n\r\nreport:\r\n"
+    )
     assert "\n" not in updated.replace("\r\n", "")
     assert scorecard("commentary", "init", "--period", "2025-03", "--update").err.endswith(
-        "already has every slot; nothing was changed\n"
+        "already has every slot and records its figures; nothing was changed\n"
     )
 
 

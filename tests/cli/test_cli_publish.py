@@ -72,6 +72,7 @@ def test_publish_then_publish_again_rewrites_nothing(project: Path) -> None:
         "scorecard-2025-03.html",
         "scorecard-latest.csv",
         "scorecard-latest.html",
+        "scorecard-2025-03-snapshot.json",  # what it showed, for the next publish to compare with
     ]
     assert sorted(public_files(output)) == sorted([*names, "manifest.json"])
     assert {name: (output / name).stat().st_mode & 0o777 for name in public_files(output)} == dict.fromkeys(

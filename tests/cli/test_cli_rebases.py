@@ -126,7 +126,9 @@ def test_the_option_beats_the_config_which_beats_the_catalogue(
     assert ok_line() == f"ok: {in_catalogue} (1 rebase)"
 
 
-@pytest.mark.parametrize("command", [["validate"], ["build"], ["publish"], ["commentary", "init"]])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["build"], ["publish"], ["commentary", "init"], ["rebases", "record"]]
+)
 def test_every_command_that_reads_the_inputs_takes_rebases(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "scorecard.toml").write_text('rebases = "spc/rebases.yaml"\n', encoding="utf-8")
     config = load_config(tmp_path / "scorecard.toml")
@@ -156,3 +158,103 @@ def test_validate_names_each_bad_spc_setting_at_its_line(
         "runs are 6 points by default, or 7 or 8; for a run of 5, or of more than 8, use rules: ptd)",
     ]
     assert run.err.splitlines()[-1] == "2 errors"
+
+
+# FD8 in small.csv: 2022-01 62%, 2022-12 83, 2023-01 93.4; FD1: 2023-01 1348 (its last month).
+FD8_DECIDED_ON = "decided_on: {2022-12: 83, 2023-01: 93.4}"
+REVIEW_HINT = (
+    "check the rebase still stands, then delete its decided_on line and run `scorecard rebases record`"
+)
+
+
+def test_rebases_record_adds_the_data_to_each_rebase_and_a_second_run_changes_nothing(
+    scorecard: Scorecard, small: Small, catalogue: Path, tmp_path: Path
+) -> None:
+    rebases = write(
+        tmp_path, "rebases.yaml", "- ref: FD8\n  from: 2022-12\n  reason: New screening process\n"
+    )
+    run = scorecard("rebases", "record", "--catalogue", catalogue, "--data", small.data)
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[-1] == f"recorded the data behind 1 rebase in {rebases}"
+    after = f"- ref: FD8\n  from: 2022-12\n  reason: New screening process\n  {FD8_DECIDED_ON}\n"
+    assert rebases.read_text(encoding="utf-8") == after
+    again = scorecard("rebases", "record", "--catalogue", catalogue, "--data", small.data)
+    assert again.code == 0, again.err
+    assert (
+        again.err.splitlines()[-1] == f"{rebases}: every rebase already records its data; nothing was changed"
+    )
+    assert rebases.read_text(encoding="utf-8") == after
+
+
+def test_rebases_record_takes_the_rebases_option_and_says_when_there_are_none(
+    scorecard: Scorecard, small: Small, tmp_path: Path
+) -> None:
+    mine = write(tmp_path, "mine.yaml", GOOD + "- {ref: FD1, from: 2023-01, reason: New form}\n")
+    run = scorecard(
+        "rebases", "record", "--catalogue", small.catalogue, "--data", small.data, "--rebases", mine
+    )
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[-1] == f"recorded the data behind 2 rebases in {mine}"
+    assert mine.read_text(encoding="utf-8") == (
+        f"- {{ref: FD8, from: 2022-12, reason: New screening process, {FD8_DECIDED_ON}}}\n"
+        "- {ref: FD1, from: 2023-01, reason: New form, decided_on: {2023-01: 1348}}\n"
+    )
+    empty = write(tmp_path, "empty.yaml", "# none yet\n")
+    run = scorecard(
+        "rebases", "record", "--catalogue", small.catalogue, "--data", small.data, "--rebases", empty
+    )
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[-1] == f"{empty} has no rebases; nothing was changed"
+
+
+def test_rebases_record_without_a_rebases_file_is_a_usage_error(scorecard: Scorecard, small: Small) -> None:
+    run = scorecard("rebases", "record", "--catalogue", small.catalogue, "--data", small.data)
+    assert run.code == 2
+    assert run.error_lines == [
+        f"error: no rebases file: give --rebases FILE, rebases in the config or rebases: in {small.catalogue}"
+    ]
+
+
+def test_rebases_record_refuses_a_file_with_problems_and_changes_nothing(
+    scorecard: Scorecard, small: Small, catalogue: Path, tmp_path: Path
+) -> None:
+    rebases = write(tmp_path, "rebases.yaml", BAD)
+    run = scorecard("rebases", "record", "--catalogue", catalogue, "--data", small.data)
+    assert run.code == 65
+    assert run.error_lines == bad_lines(rebases)
+    assert rebases.read_text(encoding="utf-8") == BAD
+
+
+def test_a_build_and_validate_warn_of_a_rebase_decided_on_figures_since_revised(
+    scorecard: Scorecard, small: Small, catalogue: Path, tmp_path: Path
+) -> None:
+    """Recorded with FD8's Jan 2023 at 93.4; the extract then revised it to 91.0. The build still writes,
+    with one warning at the rebase's line; the first rebase, FD1's, still stands."""
+    rebases = write(
+        tmp_path,
+        "rebases.yaml",
+        "- {ref: FD1, from: 2023-01, reason: New form, decided_on: {2023-01: 1348}}\n"
+        "- ref: FD8\n"
+        "  from: 2022-12\n"
+        "  reason: New screening process\n"
+        f"  {FD8_DECIDED_ON}\n",
+    )
+    revised = write(
+        tmp_path,
+        "revised.csv",
+        small.data.read_text(encoding="utf-8").replace("FD8,2023-01,93.4,", "FD8,2023-01,91.0,"),
+    )
+    warning = (
+        f"warning: {rebases}:2: ref FD8: The rebase in Dec 2022 was decided on figures since revised "
+        f"(Jan 2023 was 93.4, now 91.0): review it. ({REVIEW_HINT})"
+    )
+    out = tmp_path / "out"
+    build = scorecard("build", "--catalogue", catalogue, "--data", revised, "--format", "csv", "--out", out)
+    assert build.code == 0, build.err
+    assert [line for line in build.err.splitlines() if line.startswith("warning:")] == [warning]
+    assert files_under(out) == ["small-test-scorecard-2023-01.csv"]
+    validate = scorecard("validate", "--catalogue", catalogue, "--data", revised)
+    assert validate.code == 0, validate.err
+    assert [line for line in validate.err.splitlines() if line.startswith("warning:")] == [warning]
+    unrevised = scorecard("validate", "--catalogue", catalogue, "--data", small.data)
+    assert "warning:" not in unrevised.err

@@ -79,7 +79,7 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     text = 'formats = ["pdf", "pptx"]\nfile_mode = "rw-r--r--"\nname = 7\noutptu = "out"\n'
     problems = problems_of(write(tmp_path, text))
     assert sorted((p.line, p.message) for p in problems) == [
-        (1, "formats: unknown format 'pptx'; available: csv, html, pdf, docx, series"),
+        (1, "formats: unknown format 'pptx'; available: csv, html, pdf, docx, series, changes"),
         (2, "file_mode: 'rw-r--r--' is not a file mode; write it in octal, such as \"0644\""),
         (3, "name: Input should be a valid string"),
         (4, "unknown key 'outptu'"),

@@ -4,6 +4,7 @@ its values, with a reason; every problem listed at once, at its line, in the fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ REASON_HINT = "say what changed, such as reason: New screening process"
 WHY = "people must be able to see why the limits moved"
 FROM_HINT = "write the first month of the new limits as YYYY-MM, such as from: 2023-04"
 DATA_HINT = "a rebase starts new limits at a month of the indicator's values"
+RECORD_AGAIN = "delete its decided_on line and run `scorecard rebases record`"
 
 Load = Callable[[str], Rebases]
 
@@ -165,7 +167,7 @@ def test_every_problem_is_listed_at_once_in_the_files_order(
         at(rebases_file, 10, f"ref P1: missing key 'reason': {WHY} ({REASON_HINT})"),
         at(rebases_file, 11, f"ref P1: the reason is empty: {WHY} ({REASON_HINT})"),
         at(rebases_file, 12, "ref P1: unknown key 'form' (did you mean 'from'?)"),
-        at(rebases_file, 13, "ref P1: unknown key 'by' (a rebase has only ref, from, reason)"),
+        at(rebases_file, 13, "ref P1: unknown key 'by' (a rebase has only ref, from, reason, decided_on)"),
         at(
             rebases_file,
             14,
@@ -316,4 +318,112 @@ def test_a_missing_file_is_an_input_missing(
     assert caught.value.exit_code is ExitCode.INPUT_MISSING
     assert [str(problem) for problem in caught.value.problems] == [
         f"error: {rebases_file}: rebases file not found (check the path, or name the file with the option)"
+    ]
+
+
+def test_the_data_a_rebase_was_decided_on_is_read_month_by_month(load: Load) -> None:
+    """Written in any order, read oldest first; null is a month without a value; 80.0 stays as written."""
+    rebases = load(
+        "- ref: P1\n"
+        "  from: 2022-05\n"
+        "  reason: New screening process\n"
+        "  decided_on: {2022-07: 80.0, 2022-05: 80, 2022-06: null}\n"
+        "- {ref: P2, from: 2022-05, reason: Definition changed, decided_on: {2022-05: '71'}}\n"
+    )
+    assert rebases.entries == (
+        Rebase(
+            "P1",
+            Month(2022, 5),
+            "New screening process",
+            1,
+            ((Month(2022, 5), Decimal("80")), (Month(2022, 6), None), (Month(2022, 7), Decimal("80.0"))),
+        ),
+        Rebase("P2", Month(2022, 5), "Definition changed", 5, ((Month(2022, 5), Decimal("71")),)),
+    )
+    decided_on = rebases.entries[0].decided_on or ()
+    assert [str(value) for _month, value in decided_on] == ["80", "None", "80.0"]
+    assert rebases.warnings == ()
+
+
+def test_each_problem_with_decided_on_is_at_its_line(
+    problems: Callable[[str], list[str]], rebases_file: Path
+) -> None:
+    text = (
+        "- {ref: P1, from: 2022-05, reason: A, decided_on: {2022-5: 80}}\n"  # 1
+        "- {ref: P1, from: 2022-06, reason: B, decided_on: {2022-05: 80}}\n"  # 2
+        "- {ref: P1, from: 2022-07, reason: C, decided_on: {2022-07: n/a}}\n"  # 3
+        "- {ref: P1, from: 2022-08, reason: D, decided_on: {2022-08: [80]}}\n"  # 4
+        "- {ref: P1, from: 2022-09, reason: E, decided_on: [80, 80]}\n"  # 5
+        "- {ref: P1, from: 2022-10, reason: F, decided_on: {}}\n"  # 6
+        "- {ref: P1, from: 2022-11, reason: G, decided_on: }\n"  # 7
+        "- {ref: P1, from: 2022-12, reason: H, decided: {2022-12: 80}}\n"  # 8: read as decided_on
+        "- ref: P1\n"  # 9
+        "  from: 2023-01\n"
+        "  reason: I\n"
+        "  decided_on:\n"  # 12
+        "    2023-01: 80\n"
+        "    2023-13: 80\n"  # 14
+    )
+    example = "{2025-06: 96.1, 2025-07: null}"
+    assert problems(text) == [
+        at(rebases_file, 1, f"ref P1: decided_on: '2022-5' is not a month written YYYY-MM ({RECORD_AGAIN})"),
+        at(
+            rebases_file,
+            2,
+            f"ref P1: decided_on: 2022-05 is before the rebase's month, 2022-06 ({RECORD_AGAIN})",
+        ),
+        at(
+            rebases_file,
+            3,
+            f"ref P1: decided_on: the value for 2022-07 must be a number or null, not 'n/a' ({RECORD_AGAIN})",
+        ),
+        at(
+            rebases_file,
+            4,
+            "ref P1: decided_on: the value for 2022-08 must be a number or null, not a list "
+            f"({RECORD_AGAIN})",
+        ),
+        at(
+            rebases_file,
+            5,
+            "ref P1: decided_on must be each month the rebase was decided on with its value, such as "
+            f"{example}, found a list ({RECORD_AGAIN})",
+        ),
+        at(
+            rebases_file,
+            6,
+            "ref P1: decided_on must be each month the rebase was decided on with its value, such as "
+            f"{example}, found no months ({RECORD_AGAIN})",
+        ),
+        at(
+            rebases_file,
+            7,
+            "ref P1: decided_on must be each month the rebase was decided on with its value, such as "
+            f"{example}, found nothing ({RECORD_AGAIN})",
+        ),
+        at(rebases_file, 8, "ref P1: unknown key 'decided' (did you mean 'decided_on'?)"),
+        at(
+            rebases_file, 14, f"ref P1: decided_on: '2023-13' is not a month written YYYY-MM ({RECORD_AGAIN})"
+        ),
+    ]
+
+
+def test_a_rebase_decided_on_figures_since_revised_is_read_with_a_warning(
+    load: Load, rebases_file: Path
+) -> None:
+    """P1 was 80 every month from 2022-04; recorded as 81 for 2022-08 and 2022-09, and 2022-06 (missing
+    now, as then) recorded as null: the two revised months are named, at the entry's line."""
+    rebases = load(
+        "# rebases\n"
+        "- {ref: P2, from: 2022-05, reason: Unchanged, decided_on: {2022-05: 71.0}}\n"
+        "- ref: P1\n"
+        "  from: 2022-06\n"
+        "  reason: New screening process\n"
+        "  decided_on: {2022-06: null, 2022-07: 80, 2022-08: 81, 2022-09: 81}\n"
+    )
+    assert len(rebases.entries) == 2
+    assert [str(warning) for warning in rebases.warnings] == [
+        f"warning: {rebases_file}:3: ref P1: The rebase in Jun 2022 was decided on figures since revised "
+        "(Aug 2022 was 81, now 80; Sep 2022 was 81, now 80): review it. (check the rebase still stands, then "
+        f"{RECORD_AGAIN})"
     ]

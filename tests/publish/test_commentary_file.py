@@ -126,8 +126,10 @@ def test_update_puts_new_slots_in_catalogue_order_at_the_files_indentation(
     assert "\n    # FD1 Contacts received\n    FD1:\n      text: |\n" in updated
     # FD1 goes above FD8's comment, which stays with FD8
     assert updated.index("    FD1:") < updated.index("    # FD8 is the headline") < updated.index("    FD8:")
-    # the report block goes first, below the file's own header
-    assert updated.startswith("# January commentary -- agreed at DMT\nreport:\n  - title: Key messages\n")
+    # the month goes first, below the file's own header, then the report block
+    assert updated.startswith(
+        "# January commentary -- agreed at DMT\nperiod: 2023-01\n\nreport:\n  - title: Key messages\n"
+    )
 
 
 def test_update_keeps_windows_line_endings(tmp_path: Path, report: Report, drafts: Drafts) -> None:
@@ -141,7 +143,7 @@ def test_update_of_a_file_without_a_final_newline(tmp_path: Path, report: Report
     text = "indicators:\n  FD1: Written."
     updated, added = add_missing_slots(write(tmp_path, text), text, report, drafts)
     assert added == 1 + 2 + 5
-    assert updated.startswith("report:\n")
+    assert updated.startswith("period: 2023-01\n\nreport:\n")
     assert "\nindicators:\n  FD1: Written.\n  # FD8 Screenings completed within 72 hours\n" in updated
 
 
@@ -151,6 +153,7 @@ def test_update_fills_an_empty_mapping(tmp_path: Path, report: Report, drafts: D
     assert added == 2 + 5
     assert only_insertions(text, updated)
     assert updated.startswith(
+        "period: 2023-01\n\n"
         "report: []\nsections:\n  # Front Door (Head of Service – Front Door)\n  front-door:\n"
     )
     assert updated.endswith("  012: Spend is on budget.\n")
@@ -162,7 +165,7 @@ def test_update_of_a_file_of_comments_appends_every_block(
     text = "# to do\n"
     updated, added = add_missing_slots(write(tmp_path, text), text, report, drafts)
     assert added == 1 + 2 + 6
-    assert updated.startswith("# to do\n\nreport:\n")
+    assert updated.startswith("# to do\n\nperiod: 2023-01\n\nreport:\n")
 
 
 def test_update_refuses_a_flow_mapping_it_cannot_add_lines_to(
