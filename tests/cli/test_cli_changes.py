@@ -219,3 +219,52 @@ def test_the_up_to_date_check_reads_no_snapshot(scorecard: Scorecard, tmp_path: 
     again = scorecard(*publish, "--compare-with", broken)
     assert (again.code, again.error_lines) == (0, [])
     assert "up to date" in again.err
+
+
+def test_publish_twice_the_changes_csv_and_page_name_exactly_what_was_revised(
+    scorecard: Scorecard, tmp_path: Path, small: Small
+) -> None:
+    # The "done when": publish, revise the extract (CF5 Jan 70.5 -> 74: Amber 71% -> Green 74%; FD8
+    # Dec 83 -> 80: 83% -> 80%, December still inside every judgement), publish again. The second edition's
+    # changes CSV and page list the status change and the two revisions, and nothing else.
+    out = tmp_path / "web"
+    data = tmp_path / "values.csv"
+    data.write_bytes(small.data.read_bytes())
+    formats = "csv,changes,html"
+    publish = ("publish", "--catalogue", small.catalogue, "--data", data, "--format", formats, "--out", out)
+    first = scorecard(*publish)
+    assert first.code == 0, first.err
+    # Nothing to compare the first edition with: the header alone, and no page.
+    assert (out / f"{STEM}-2023-01-changes.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "kind,ref,title,section,period,was,now"
+    ]
+    assert 'class="changes"' not in (out / f"{STEM}-2023-01.html").read_text(encoding="utf-8")
+
+    data.write_bytes(revised(tmp_path, small, fd8=True).read_bytes())
+    second = scorecard(*publish)
+    assert second.code == 0, second.err
+    assert "3 changes since small-test-scorecard-2023-01-snapshot.json (Jan 2023)" in second.err
+    assert (out / f"{STEM}-2023-01-changes.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "kind,ref,title,section,period,was,now",
+        "status,CF5,Assessments in timescale,Front Door,,Amber,Green",
+        "revision,FD8,Screenings completed within 72 hours,Front Door,2022-12,83%,80%",
+        "revision,CF5,Assessments in timescale,Front Door,2023-01,71%,74%",
+    ]
+    assert (out / f"{STEM}-latest-changes.csv").read_bytes() == (
+        out / f"{STEM}-2023-01-changes.csv"
+    ).read_bytes()
+    page = (out / f"{STEM}-2023-01.html").read_text(encoding="utf-8")
+    section = page[
+        page.index('<section class="changes"') : page.index("</section>", page.index('class="changes"'))
+    ]
+    headings = [part.split("</h3>")[0] for part in section.split("<h3>")[1:]]
+    assert headings == ["Status changes", "Revised values"]
+    rows = [
+        [cell.split("<")[0] for cell in row.split("<td>")[1:]]
+        for row in section.split('<tr><th scope="row">')[1:]
+    ]
+    assert rows == [
+        ["Assessments in timescale", "Front Door", "Amber", "Green"],
+        ["Screenings completed within 72 hours", "Front Door", "Dec 2022", "83%", "80%"],
+        ["Assessments in timescale", "Front Door", "Jan 2023", "71%", "74%"],
+    ]
