@@ -128,8 +128,8 @@ def edition_snapshot(edition: Edition, report: Report) -> bytes:
 
 def say_changes(report: Report) -> None:
     """One line on what changed since the earlier edition, or that there is none to compare with."""
-    if report.changes is None:
-        log.info(
+    if report.changes is None:  # said with -v only: a CSV build needs no word on it
+        log.debug(
             "no earlier edition to compare with: no changes page (build --record or publish keeps one)"
         )
     else:
