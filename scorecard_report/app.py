@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from scorecard_report.authoring.commentary_file import update_words, write_commentary_drafts
@@ -18,13 +20,14 @@ from scorecard_report.inputs.spc import NO_REBASES
 from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
+from scorecard_report.load.editions import unknown_edition_sections
 from scorecard_report.load.periods import parse_period
 from scorecard_report.load.rebases import load_rebases
 from scorecard_report.load.snapshot import read_snapshot
 from scorecard_report.load.template_folder import templates_folder
 from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.load.word_template import load_word_template
-from scorecard_report.messages import log, progress, report_problems
+from scorecard_report.messages import QUIET, Progress, build_progress, log, progress, report_problems
 from scorecard_report.model.build import build_report
 from scorecard_report.model.commentary_check import stale_commentary_problems
 from scorecard_report.model.edition import Edition, Inputs, only_sections, unknown_sections
@@ -32,18 +35,26 @@ from scorecard_report.model.period import LATEST, report_period
 from scorecard_report.model.report import Report
 from scorecard_report.model.snapshot import report_snapshot
 from scorecard_report.problems import ExitCode, InputError, Problem, UsageError
+from scorecard_report.publish.lock import publish_lock
 from scorecard_report.publish.output import write_all_atomically
-from scorecard_report.publish.policy import dated_file_name, edition_name, publish_job
-from scorecard_report.publish.publish import publish as publish_edition
+from scorecard_report.publish.policy import PublishJob, dated_file_name, edition_name, publish_job
+from scorecard_report.publish.publish import PublishResult, publish_locked
 from scorecard_report.publish.snapshots import (
     SNAPSHOT,
     check_comparable,
     snapshot_file_name,
     snapshot_to_compare,
 )
-from scorecard_report.render.outputs import DOCUMENTS, RenderOptions, chart_cache_folder, render_outputs
+from scorecard_report.render.chart_cache import DrawnCharts
+from scorecard_report.render.outputs import (
+    DOCUMENTS,
+    RenderOptions,
+    chart_cache_folder,
+    check_document_size,
+    render_outputs,
+)
 from scorecard_report.render.snapshot import snapshot_json
-from scorecard_report.settings import Command, InputsJob, Job, OutputJob
+from scorecard_report.settings import Command, InputsJob, Job, OutputJob, edition_jobs
 from scorecard_report.starter import create_project
 
 
@@ -65,60 +76,154 @@ def validate(job: Job) -> ExitCode:
     if inputs.rebases.path is not None:
         count = len(inputs.rebases.entries)
         log.info("ok: %s (%d rebase%s)", inputs.rebases.path, count, "" if count == 1 else "s")
+    check_sections(job, inputs.catalogue)
+    if job.editions:
+        count = len(job.editions)
+        log.info("ok: %s (%d edition%s)", job.config_file, count, "" if count == 1 else "s")
     return ExitCode.OK
 
 
+def sections(job: Job) -> ExitCode:
+    """List the catalogue's section ids, titles and number of indicators, for ``[[edition]]`` tables and
+    ``--section``: on standard output, the one command that writes there, so that it can be piped."""
+    catalogue = load_catalogue(job.inputs.catalogue)
+    report_problems(list(catalogue.warnings))
+    sys.stdout.write("".join(f"{line}\n" for line in section_lines(catalogue)))
+    return ExitCode.OK
+
+
+def section_lines(catalogue: Catalogue) -> list[str]:
+    """``front-door  Front Door        3 indicators``: one line a section, in catalogue order, aligned."""
+    rows = [(section.id, section.title, len(section.indicators)) for section in catalogue.sections]
+    widths = [max((len(str(row[column])) for row in rows), default=0) for column in range(3)]
+    return [
+        f"{section_id:<{widths[0]}}  {title:<{widths[1]}}  {count:>{widths[2]}} indicator{_s(count)}"
+        for section_id, title, count in rows
+    ]
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def build(job: Job) -> ExitCode:
-    """Write every format of the edition into the output folder, all of them or none."""
-    edition = prepare_edition(job)
+    """Write every format of every edition into the output folder, all of them or none.
+
+    Every edition is checked (its sections, commentary, earlier snapshot and size) before any is rendered,
+    and every one is rendered before any file is written: a bad input or template writes nothing, and the
+    files of all the editions appear together.
+    """
+    with build_progress(job.style) as steps:
+        steps.step("reading the inputs")
+        said: set[Problem] = set()
+        planned = [_planned(one, edition, said) for one, edition in prepare_editions(job)]
+        options = _render_options(job.output, _every_format(one for one, _, _ in planned))
+        files: dict[str, bytes] = {}
+        for one, edition, report in planned:
+            files.update(_built_files(one, edition, report, options, steps))
+        steps.step("writing the files")
+        write_all_atomically(job.output.folder, files, job.output.file_mode)
+    for name in files:
+        log.info("wrote %s", job.output.folder / name)
+    return ExitCode.OK
+
+
+def _planned(job: Job, edition: Edition, said: set[Problem]) -> tuple[Job, Edition, Report]:
+    """The edition compared with its earlier snapshot, and its report, once everything it can be refused
+    for before rendering has been checked."""
     edition = compared(edition, earlier_snapshot(job, edition))
     report = edition.report()
-    check_commentary(job, edition, report)
-    say_changes(report)
-    rendered = render_outputs(report, job.output.formats, _render_options(job.output))
+    check_commentary(job, edition, report, said)
+    check_document_size(report, job.output.formats)
+    return job, edition, report
+
+
+def _built_files(
+    job: Job, edition: Edition, report: Report, options: RenderOptions, steps: Progress = QUIET
+) -> dict[str, bytes]:
+    """The edition's files by name: every format, and its snapshot under ``--record``."""
+    say_changes(report, _label(job))
+    rendered = render_outputs(report, job.output.formats, options, steps)
     files = {
         dated_file_name(edition.name, edition.period, extension): rendered[extension]
         for extension in job.output.formats
     }
     if job.record:
         files[snapshot_file_name(edition.name, edition.period)] = edition_snapshot(edition, report)
-    write_all_atomically(job.output.folder, files, job.output.file_mode)
-    for name in files:
-        log.info("wrote %s", job.output.folder / name)
-    return ExitCode.OK
+    return files
 
 
 def publish(job: Job) -> ExitCode:
-    """Build, check and publish the edition, unless the last publish was made from the same inputs."""
-    edition = prepare_edition(job)
+    """Build, check and publish every edition, each unless its last publish was made from the same inputs.
+
+    Every edition is checked before the first is published, and the output folder's lock is held from
+    the first to the last. Each edition is published whole or not at all, with its own manifest; should
+    one fail, those before it stay published (each matching its manifest) and the message says which.
+    """
+    said: set[Problem] = set()
+    planned = [_publish_plan(one, edition, said) for one, edition in prepare_editions(job)]
+    options = _render_options(job.output, _every_format(one for one, *_ in planned))
+    done: list[str] = []
+    with publish_lock(job.output.folder), progress(job.style, total=3 * len(planned)) as step:
+        for one, edition, earlier, plan in planned:
+            render = functools.partial(_published_files, edition, earlier, one, options)
+            try:
+                result = publish_locked(plan, render, step)
+            except InputError as error:
+                raise _partly_published(error, done, [plan.name for *_, plan in planned]) from None
+            _say_published(one, plan, edition, result)
+            done.append(plan.name)
+    return ExitCode.OK
+
+
+def _publish_plan(
+    job: Job, edition: Edition, said: set[Problem]
+) -> tuple[Job, Edition, Path | None, PublishJob]:
+    """What publishing the edition writes, once its commentary has been checked (it may refuse)."""
     # Read only once the publish builds: the up-to-date check depends on no snapshot.
     earlier = earlier_snapshot(job, edition)
-    check_commentary(job, edition, edition.report())  # before anything is written: it may refuse
-    plan = publish_job(job, edition)
-    options = _render_options(job.output)
-    formats = job.output.formats
-    with progress(job.style, total=3) as step:
-        result = publish_edition(
-            plan, lambda: _published_files(compared(edition, earlier), formats, options), step
-        )
+    check_commentary(job, edition, edition.report(), said)
+    return job, edition, earlier, publish_job(job, edition)
+
+
+def _say_published(job: Job, plan: PublishJob, edition: Edition, result: PublishResult) -> None:
     if result.up_to_date:
         log.info(
             "up to date: %s for %s is already published from these inputs",
             plan.name,
             month_words(edition.period),
         )
-        return ExitCode.OK
+        return
     for path in result.published:
         log.debug("published %s", path)
-    log.info("published %s for %s to %s", ", ".join(formats), month_words(edition.period), plan.output)
-    return ExitCode.OK
+    formats = ", ".join(plan.formats)
+    of = f" of {job.edition}" if job.edition else ""
+    log.info("published %s%s for %s to %s", formats, of, month_words(edition.period), plan.output)
 
 
-def _published_files(edition: Edition, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
+def _partly_published(error: InputError, done: list[str], names: list[str]) -> InputError:
+    """``error``, saying which editions were published before it and which were not, when some were."""
+    if not done:
+        return error
+    rest = ", ".join(names[len(done) :])
+    were = "was" if len(done) == 1 else "were"
+    error.outcome = (
+        f"{error.outcome or 'nothing was published'} for {rest}; {', '.join(done)} {were} published"
+    )
+    return error
+
+
+def _published_files(
+    edition: Edition, earlier: Path | None, job: Job, options: RenderOptions
+) -> dict[str, bytes]:
     """Every format of the edition, and its snapshot, which publish writes beside the manifest."""
+    edition = compared(edition, earlier)
     report = edition.report()
-    say_changes(report)
-    return {**render_outputs(report, formats, options), SNAPSHOT: edition_snapshot(edition, report)}
+    say_changes(report, _label(job))
+    return {
+        **render_outputs(report, job.output.formats, options),
+        SNAPSHOT: edition_snapshot(edition, report),
+    }
 
 
 def edition_snapshot(edition: Edition, report: Report) -> bytes:
@@ -126,17 +231,20 @@ def edition_snapshot(edition: Edition, report: Report) -> bytes:
     return snapshot_json(report_snapshot(report, edition.name, produced_at()))
 
 
-def say_changes(report: Report) -> None:
-    """One line on what changed since the earlier edition, or that there is none to compare with."""
+def say_changes(report: Report, label: str = "") -> None:
+    """One line on what changed since the earlier edition, or that there is none to compare with;
+    ``label`` names the edition when a run makes several."""
     if report.changes is None:  # said with -v only: a CSV build needs no word on it
         log.debug(
-            "no earlier edition to compare with: no changes page (build --record or publish keeps one)"
+            "%sno earlier edition to compare with: no changes page (build --record or publish keeps one)",
+            label,
         )
     else:
         count = len(report.changes.changes)
         earlier = report.changes.earlier
         log.info(
-            "%d change%s since %s (%s)",
+            "%s%d change%s since %s (%s)",
+            label,
             count,
             "" if count == 1 else "s",
             earlier.file_name,
@@ -197,6 +305,7 @@ _USE_CASES: dict[Command, Callable[[Job], ExitCode]] = {
     Command.INIT: init,
     Command.COMMENTARY_INIT: commentary_init,
     Command.REBASES_RECORD: rebases_record,
+    Command.SECTIONS: sections,
 }
 
 
@@ -235,15 +344,71 @@ def _with_marking(catalogue: Catalogue, marking: str | None) -> Catalogue:
 def prepare_edition(job: Job) -> Edition:
     """Load everything one build or publish needs, for the sections asked for (all of them by default)."""
     inputs = load_inputs(job.inputs)
-    problems = unknown_sections(inputs.catalogue, job.sections)
+    check_sections(job, inputs.catalogue)
+    period = _report_period(job, inputs, edition_catalogue(job, inputs.catalogue))
+    return _edition(job, inputs, period, *period_commentary(job, inputs.catalogue, period))
+
+
+def prepare_editions(job: Job) -> list[tuple[Job, Edition]]:
+    """Every edition the run makes (the config's ``[[edition]]`` tables, else the one the options say),
+    each with its own job, from inputs loaded once and commentary read once for each period."""
+    inputs = load_inputs(job.inputs)
+    check_sections(job, inputs.catalogue)
+    jobs = edition_jobs(job)
+    periods = [
+        _report_period(one, inputs, edition_catalogue(one, inputs.catalogue), say=False) for one in jobs
+    ]
+    _say_periods(job, jobs, periods)
+    commentaries = {
+        period: period_commentary(job, inputs.catalogue, period) for period in dict.fromkeys(periods)
+    }
+    return [
+        (one, _edition(one, inputs, period, *commentaries[period]))
+        for one, period in zip(jobs, periods, strict=True)
+    ]
+
+
+def check_sections(job: Job, catalogue: Catalogue) -> None:
+    """Every section id the catalogue lacks: ``--section``'s are a usage error, as today; the config's
+    editions' are errors at their lines in the config, all of them at once."""
+    problems = unknown_sections(catalogue, job.sections)
     if problems:
         raise UsageError("; ".join(problems))
-    catalogue = only_sections(inputs.catalogue, job.sections)
-    period = _report_period(job, inputs, catalogue)
-    commentary, path = period_commentary(job, inputs.catalogue, period)
-    name = edition_name(job.output.name or catalogue.name, job.sections, catalogue)
+    known = [section.id for section in catalogue.sections]
+    found = unknown_edition_sections(job.config_file or Path(), job.editions, known, catalogue.path)
+    if found:
+        raise InputError(found)
+
+
+def edition_catalogue(job: Job, catalogue: Catalogue) -> Catalogue:
+    """The catalogue as the edition shows it: its sections only, with its marking and title."""
+    edition = _with_marking(only_sections(catalogue, job.sections), job.inputs.marking)
+    return dataclasses.replace(edition, title=job.inputs.title) if job.inputs.title else edition
+
+
+def _edition(
+    job: Job, inputs: Inputs, period: Month, commentary: Commentary, commentary_file: Path | None
+) -> Edition:
+    catalogue = edition_catalogue(job, inputs.catalogue)
+    name = job.edition or edition_name(job.output.name or catalogue.name, job.sections, catalogue)
     section_ids = tuple(section.id for section in catalogue.sections) if job.sections else ()
-    return Edition(inputs, catalogue, period, commentary, path, name, section_ids)
+    return Edition(inputs, catalogue, period, commentary, commentary_file, name, section_ids)
+
+
+def _say_periods(job: Job, jobs: Sequence[Job], periods: Sequence[Month]) -> None:
+    """Which month ``latest`` is: once when every edition has the same, else for each edition."""
+    if job.period != LATEST:
+        return
+    if len(set(periods)) == 1:
+        log.info("period: %s (%s)", month_words(periods[0]), LATEST_WORDS)
+        return
+    for one, period in zip(jobs, periods, strict=True):
+        log.info("%speriod: %s (%s)", _label(one), month_words(period), LATEST_WORDS)
+
+
+def _label(job: Job) -> str:
+    """``front-door: `` before a message about one of a run's configured editions; nothing otherwise."""
+    return f"{job.edition}: " if job.edition else ""
 
 
 def earlier_snapshot(job: Job, edition: Edition) -> Path | None:
@@ -261,14 +426,14 @@ def compared(edition: Edition, earlier: Path | None) -> Edition:
     return dataclasses.replace(edition, earlier=snapshot, earlier_file=earlier.name)
 
 
-def _report_period(job: Job, inputs: Inputs, catalogue: Catalogue) -> Month:
-    """The period asked for; when it is the latest, say which month that is."""
+LATEST_WORDS = "the latest month in which at least half the monthly indicators have a value"
+
+
+def _report_period(job: Job, inputs: Inputs, catalogue: Catalogue, *, say: bool = True) -> Month:
+    """The period asked for; when it is the latest, say which month that is (unless ``say`` is off)."""
     period = report_period(asked_period(job.period, catalogue.calendar), catalogue, inputs.values)
-    if job.period == LATEST:
-        log.info(
-            "period: %s (the latest month in which at least half the monthly indicators have a value)",
-            month_words(period),
-        )
+    if job.period == LATEST and say:
+        log.info("period: %s (%s)", month_words(period), LATEST_WORDS)
     return period
 
 
@@ -298,14 +463,18 @@ def period_commentary(job: Job, catalogue: Catalogue, period: Month) -> tuple[Co
     return commentary, path
 
 
-def check_commentary(job: Job, edition: Edition, report: Report) -> None:
+def check_commentary(job: Job, edition: Edition, report: Report, said: set[Problem] | None = None) -> None:
     """Warn of each text shown beside figures other than those it was written against; under
-    ``publish --strict-commentary`` refuse to publish any, listing them all."""
+    ``publish --strict-commentary`` refuse to publish any, listing them all. ``said``: the problems an
+    earlier edition of the run reported, which are not said again (a slot shown in two editions)."""
     if edition.commentary_file is None:
         return
     strict = job.strict_commentary
     file, final = edition.commentary_file, job.output.final
     problems = stale_commentary_problems(report, file, final=final, strict=strict)
+    if said is not None:
+        problems = [problem for problem in problems if problem not in said]
+        said.update(problems)
     if strict and problems:
         raise InputError(problems)
     report_problems(problems)
@@ -331,12 +500,21 @@ def _check_commentary_month(path: Path, period: Month) -> None:
         raise InputError([problem])
 
 
-def _render_options(job: OutputJob) -> RenderOptions:
-    """The options, with the templates checked now: a bad one fails before anything is rendered."""
-    charts = bool(set(DOCUMENTS) & set(job.formats))  # the summary CSV has none, so needs no cache
+def _every_format(jobs: Iterable[Job]) -> tuple[str, ...]:
+    """The formats of all the run's editions, each once."""
+    return tuple(dict.fromkeys(name for job in jobs for name in job.output.formats))
+
+
+def _render_options(job: OutputJob, formats: Sequence[str] | None = None) -> RenderOptions:
+    """The options every edition of the run shares, with the templates checked now: a bad one fails
+    before anything is rendered. ``formats``: the run's (all its editions'), else the job's."""
+    made = job.formats if formats is None else formats
+    charts = bool(set(DOCUMENTS) & set(made))  # the summary CSV has none, so needs no cache
     return RenderOptions(
         templates=templates_folder(job.templates) if job.templates else None,
         final=job.final,
         docx_template=load_word_template(job.docx_template) if job.docx_template else None,
         cache=chart_cache_folder(False, job.cache) if charts else None,
+        csv_bom=job.csv_bom,
+        drawn=DrawnCharts() if charts else None,  # each chart drawn once, however many editions show it
     )

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from scorecard_report import __version__, app
+from scorecard_report.completion import INSTALL, SHELLS, completion_script
 from scorecard_report.messages import log, report_problems, report_tally, setup_logging
 from scorecard_report.model.period import LATEST
 from scorecard_report.problems import ExitCode, InputError, UsageError
-from scorecard_report.publish.output import OutputError
 from scorecard_report.settings import Command, command_of, job_from_command_line, output_style
 
 EXIT_CODES = """\
@@ -28,13 +28,47 @@ exit codes:
   75  another publish is running in the output folder; try again later
 """
 
+# A few ways each command is used, in its --help ("" is the tool's own --help).
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "": (
+        "scorecard init scorecard && cd scorecard && scorecard build",
+        "scorecard build --period 2026-10 --format pdf,csv",
+        "scorecard publish --config /srv/scorecard/scorecard.toml -q",
+        "scorecard build --help",
+    ),
+    "validate": (
+        "scorecard validate",
+        "scorecard validate --catalogue indicators.yaml --data values.xlsx --sheet Values",
+        "scorecard validate --strict --log-format json",
+    ),
+    "build": (
+        "scorecard build",
+        "scorecard build --period 2026-10 --format pdf,csv",
+        "scorecard build --section front-door --final --out committee",
+        "scorecard build --edition front-door    (one [[edition]] of scorecard.toml; default: every one)",
+        "scorecard build --data extract.csv --encoding cp1252 --format csv",
+    ),
+    "publish": (
+        "scorecard publish --config /srv/scorecard/scorecard.toml -q",
+        "scorecard publish --period 2026-09    (republish an earlier month)",
+        "scorecard publish --section front-door --strict-commentary",
+    ),
+    "init": ("scorecard init scorecard && cd scorecard && scorecard build",),
+    "commentary init": (
+        "scorecard commentary init --period 2026-10",
+        "scorecard commentary init --update    (add the missing slots, record the figures)",
+    ),
+    "rebases record": ("scorecard rebases record --rebases rebases.yaml",),
+    "sections": ("scorecard sections", "scorecard sections --catalogue indicators.yaml"),
+}
+
 
 def command_line_parser() -> argparse.ArgumentParser:
-    """Every command and its options; -h prints the exit codes too."""
+    """Every command and its options; -h prints examples and the exit codes too."""
     parser = argparse.ArgumentParser(
         prog="scorecard",
         description="Council performance scorecards.",
-        epilog=EXIT_CODES,
+        epilog=_examples(EXAMPLES[""]) + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"scorecard-report {__version__}")
@@ -76,6 +110,16 @@ def command_line_parser() -> argparse.ArgumentParser:
     init.add_argument("folder", type=Path, metavar="DIR", help="the new (or empty) project folder")
     _commentary_commands(commands, common)
     _rebases_commands(commands, common)
+    _sections_command(commands, common)
+    completion = commands.add_parser(
+        "completion",
+        help="print the shell completion script for bash, zsh or fish",
+        description="Print the shell completion script for bash, zsh or fish, to save where the shell "
+        "reads it.",
+        epilog=INSTALL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    completion.add_argument("shell", choices=SHELLS, help="the shell")
     return parser
 
 
@@ -102,14 +146,20 @@ def _command(
     summary: str,
     common: argparse.ArgumentParser,
 ) -> argparse.ArgumentParser:
-    return commands.add_parser(
+    command = commands.add_parser(
         name,
         help=summary,
         description=summary[0].upper() + summary[1:] + ".",
         parents=[common],
-        epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    command.epilog = _examples(EXAMPLES.get(command.prog.split(" ", 1)[1], ())) + EXIT_CODES
+    return command
+
+
+def _examples(lines: Sequence[str]) -> str:
+    """The ``examples:`` block of a command's --help, above its exit codes."""
+    return "examples:\n" + "".join(f"  {line}\n" for line in lines) + "\n" if lines else ""
 
 
 def _input_options(command: argparse.ArgumentParser) -> None:
@@ -162,8 +212,8 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--format",
         metavar="LIST",
-        help="comma-separated formats: pdf, html, docx, csv, series, changes (default: the config's, "
-        "else pdf, html, docx, csv and changes)",
+        help="comma-separated formats: pdf, html, docx, csv, series, changes, xlsx (default: the "
+        "config's, else pdf, html, docx, csv, changes and xlsx)",
     )
     command.add_argument(
         "--section",
@@ -185,6 +235,12 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--name", metavar="NAME", help="file-name stem (default: the config's, else the catalogue's name)"
+    )
+    command.add_argument(
+        "--edition",
+        action="append",
+        metavar="NAME",
+        help="only this [[edition]] of scorecard.toml (repeatable; default: every one)",
     )
     command.add_argument(
         "--compare-with",
@@ -220,12 +276,29 @@ def _rebases_commands(
     _input_options(record)
 
 
+def _sections_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    listing = _command(
+        commands, "sections", "list the catalogue's section ids, titles and indicators (on stdout)", common
+    )
+    listing.add_argument(
+        "--catalogue",
+        type=Path,
+        metavar="FILE",
+        help="indicator catalogue (default: the config's, else indicator_specs.yaml)",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = command_line_parser()
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
+    if arguments.command == "completion":  # the one command that writes to standard output
+        sys.stdout.write(completion_script(command_line_parser(), arguments.shell))
+        return int(ExitCode.OK)
     setup_logging(output_style(arguments))
     command = command_of(arguments)
     try:
@@ -290,7 +363,7 @@ def _report_failure(error: InputError, command: Command) -> None:
     report_problems(error.problems)
     errors = sum(not problem.warning for problem in error.problems)
     outcome = _OUTCOMES.get(command, "") if command in (Command.BUILD, Command.PUBLISH) else ""
-    if isinstance(error, OutputError) and error.outcome is not None and outcome:
+    if error.outcome is not None and outcome:
         outcome = f": {error.outcome}"
     if (errors > 1 or outcome) and error.exit_code is not ExitCode.LOCKED:
         report_tally("%d error%s%s", errors, "s" if errors != 1 else "", outcome)

@@ -11,13 +11,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scorecard_report.problems import Problem
+
+if TYPE_CHECKING:  # rich is imported only when a bar is drawn
+    from rich.progress import Progress as RichProgress
 
 log = logging.getLogger("scorecard_report")
 
 Step = Callable[[str], None]
+Tick = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,67 @@ def progress(style: OutputStyle, total: int) -> Iterator[Step]:
 
         yield step
         bar.update(task, completed=total)
+
+
+class Progress:
+    """Where a long command is, for the person waiting: each step as it starts, and a count within one
+    (``charts 12/145``). This one says each step as a debug line (seen with -v) and no count;
+    ``build_progress`` gives a bar instead at a terminal."""
+
+    def step(self, description: str) -> None:
+        log.debug("%s", description)
+
+    def count(self, description: str, total: int) -> Tick:
+        """Start a counted step; each call of the returned ``tick`` is one more of ``total`` done."""
+        self.step(f"{description}: {total}")
+        return _nothing
+
+
+def _nothing() -> None:
+    return None
+
+
+QUIET = Progress()
+
+
+class _Bar(Progress):
+    """The steps on one transient rich bar: a step's words alone, a counted step's ``n/N`` beside them.
+
+    Every change is drawn at once as well as by rich's own refresh, so that no step is too short to show.
+    """
+
+    def __init__(self, bar: RichProgress) -> None:
+        self._bar = bar
+        self._task = bar.add_task("", total=None, count="")
+
+    def step(self, description: str) -> None:
+        self._show(description=description, total=None, completed=0, count="")
+
+    def count(self, description: str, total: int) -> Tick:
+        done = iter(range(1, total + 1))
+        self._show(description=description, total=total, completed=0, count=f"0/{total}")
+
+        def tick() -> None:
+            completed = next(done, total)
+            self._show(completed=completed, count=f"{completed}/{total}")
+
+        return tick
+
+    def _show(self, **changes: Any) -> None:
+        self._bar.update(self._task, **changes)
+        self._bar.refresh()
+
+
+@contextmanager
+def build_progress(style: OutputStyle) -> Iterator[Progress]:
+    """``Progress`` for a build: a bar at a terminal; debug lines in cron, a pipe, a log file, -q or JSON."""
+    if not style.shows_progress():
+        yield QUIET
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, TextColumn
+    from rich.progress import Progress as RichProgress
+
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"))
+    with RichProgress(*columns, console=Console(stderr=True), transient=True) as bar:
+        yield _Bar(bar)

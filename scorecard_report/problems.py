@@ -73,7 +73,13 @@ class UsageError(Exception):
 
 
 class InputError(Exception):
-    """Raised with every problem found, once loading cannot go on or has finished."""
+    """Raised with every problem found, once loading cannot go on or has finished.
+
+    ``outcome`` says what was written after all when the run got part of the way (a rename that failed
+    halfway, or an edition that failed after others were published); None: nothing was.
+    """
+
+    outcome: str | None = None
 
     def __init__(self, problems: list[Problem], exit_code: ExitCode = ExitCode.BAD_INPUT) -> None:
         super().__init__("\n".join(str(p) for p in problems))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import difflib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
 from scorecard_report.load.config import Config, find_config
-from scorecard_report.messages import OutputStyle
+from scorecard_report.load.editions import ConfigEdition
+from scorecard_report.messages import OutputStyle, log
 from scorecard_report.model.period import LATEST
 from scorecard_report.problems import UsageError
 from scorecard_report.publish.output import PUBLISHED_MODE
@@ -17,7 +20,7 @@ from scorecard_report.render.formats import FORMATS
 
 DEFAULT_CATALOGUE = Path("indicator_specs.yaml")
 DEFAULT_OUTPUT = Path("output")
-DEFAULT_FORMATS = ("pdf", "html", "docx", "csv", "changes")
+DEFAULT_FORMATS = ("pdf", "html", "docx", "csv", "changes", "xlsx")
 
 
 class Command(StrEnum):
@@ -27,6 +30,7 @@ class Command(StrEnum):
     INIT = "init"
     COMMENTARY_INIT = "commentary init"
     REBASES_RECORD = "rebases record"
+    SECTIONS = "sections"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class InputsJob:
     encoding: str = "utf-8"
     strict: bool = False
     marking: str | None = None  # the config's, in place of the catalogue's ``report.marking``
+    title: str | None = None  # an edition's, in place of the catalogue's ``title``
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class OutputJob:
     cache: Path | bool | None = None  # the charts' folder; False: none; None: the default folder
     file_mode: int = PUBLISHED_MODE
     final: bool = False  # leave commentary placeholders and drafts out
+    csv_bom: bool = True  # a UTF-8 byte-order mark at the start of each CSV, so Excel reads it right
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,10 @@ class Job:
     config_file: Path | None = None
     init_folder: Path | None = None  # the new project folder init writes
     style: OutputStyle = field(default_factory=OutputStyle)
+    # The config's [[edition]] tables to make (those --edition names, else all), formats resolved; none: the
+    # one edition the options above describe. See ``edition_jobs``.
+    editions: tuple[ConfigEdition, ...] = ()
+    edition: str | None = None  # the [[edition]] this job makes, by name; None: the command line's one
 
 
 def command_of(arguments: argparse.Namespace) -> Command:
@@ -121,6 +131,7 @@ def resolve_job(arguments: argparse.Namespace, config: Config) -> Job:
         config_file=config.path,
         init_folder=getattr(arguments, "folder", None),
         style=output_style(arguments),
+        editions=_editions(arguments, config),
     )
 
 
@@ -152,6 +163,7 @@ def _output_job(arguments: argparse.Namespace, config: Config, command: Command)
         file_mode=config.file_mode if config.file_mode is not None else PUBLISHED_MODE,
         # Everything publish writes is final: a draft is never published.
         final=command is Command.PUBLISH or getattr(arguments, "final", False),
+        csv_bom=config.csv_bom is not False,
     )
 
 
@@ -170,3 +182,74 @@ def parse_formats(text: str) -> tuple[str, ...]:
     if not formats:
         raise UsageError("--format needs at least one format")
     return tuple(dict.fromkeys(formats))
+
+
+def _editions(arguments: argparse.Namespace, config: Config) -> tuple[ConfigEdition, ...]:
+    """The config's editions to make: those ``--edition`` names, else every one; none when ``--section``
+    makes an edition of its own in their place."""
+    chosen: list[str] = getattr(arguments, "edition", None) or []
+    where = config.path or "scorecard.toml"
+    if not config.editions:
+        if chosen:
+            raise UsageError(f"--edition {chosen[0]}: {where} has no [[edition]] tables to choose from")
+        return ()
+    if getattr(arguments, "section", None):
+        if chosen:
+            raise UsageError(
+                "--edition and --section cannot be used together: --edition makes editions of "
+                f"{where}, --section one of your own"
+            )
+        log.info(
+            "--section: one edition of its own, in place of the %d editions in %s",
+            len(config.editions),
+            where,
+        )
+        return ()
+    if getattr(arguments, "name", None):
+        raise UsageError(
+            f"--name would give every edition in {where} the same file names: each [[edition]] has its "
+            "own name (give --edition NAME to make one of them, or --section ID for an edition of your own)"
+        )
+    return tuple(_with_formats(edition, arguments, config) for edition in _chosen(config, chosen))
+
+
+def _chosen(config: Config, chosen: list[str]) -> tuple[ConfigEdition, ...]:
+    """The editions ``--edition`` names, in the config's order; every one when it names none."""
+    names = [edition.name for edition in config.editions]
+    for name in chosen:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            suggestion = f"did you mean '{close[0]}'?" if close else f"the editions are {', '.join(names)}"
+            raise UsageError(f"--edition {shown(name)}: no such edition in {config.path} ({suggestion})")
+    return tuple(edition for edition in config.editions if not chosen or edition.name in chosen)
+
+
+def _with_formats(edition: ConfigEdition, arguments: argparse.Namespace, config: Config) -> ConfigEdition:
+    """``--format`` for every edition, else the edition's own formats, else the config's, else the default."""
+    written: str | None = getattr(arguments, "format", None)
+    if written is None:
+        written = ",".join(edition.formats or config.formats or DEFAULT_FORMATS)
+    return dataclasses.replace(edition, formats=parse_formats(written))
+
+
+def edition_jobs(job: Job) -> tuple[Job, ...]:
+    """The job of each edition to make: one for each of ``job.editions``, else ``job`` itself. Each is the
+    job a single-edition run would have: its sections, file-name stem, formats, marking and title."""
+    if not job.editions:
+        return (job,)
+    return tuple(_edition_job(job, edition) for edition in job.editions)
+
+
+def _edition_job(job: Job, edition: ConfigEdition) -> Job:
+    return dataclasses.replace(
+        job,
+        inputs=dataclasses.replace(
+            job.inputs, marking=edition.marking or job.inputs.marking, title=edition.title
+        ),
+        output=dataclasses.replace(
+            job.output, name=edition.name, formats=edition.formats or job.output.formats
+        ),
+        sections=edition.sections,
+        editions=(),
+        edition=edition.name,
+    )

@@ -33,8 +33,11 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "settings": ("inputs", "load", "model", "render", "publish"),  # defaults: period, formats, file mode
     "starter": ("publish.output",),
     "app": ANYTHING,
+    "api": ANYTHING,  # the notebook API: a build, as app does, without the command line
+    "": ("api",),  # the package names the notebook API, imported only when first used
     "pipeline": ANYTHING,
     "cli": ANYTHING,
+    "completion": (),  # the shell completion scripts, written by shtab from the parser cli.py passes it
     "__main__": ANYTHING,
 }
 

@@ -153,7 +153,7 @@ def test_the_summary_csv_holds_the_value_that_is_shown(
 ) -> None:
     # The summary CSV has no display columns: it writes numbers as in the data, for a spreadsheet.
     # Shown at the indicator's decimals, its number is the text every other output shows.
-    lines = list(csv.DictReader(io.StringIO((built / f"{STEM}.csv").read_text(encoding="utf-8"))))
+    lines = list(csv.DictReader(io.StringIO((built / f"{STEM}.csv").read_text(encoding="utf-8-sig"))))
     (line,) = [line for line in lines if line["ref"] == ref]
     row = next(row for row in report.rows if row.ref == ref)
     assert format_value(Decimal(line["current"]), row.unit, row.decimals, "") == shown

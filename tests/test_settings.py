@@ -66,7 +66,7 @@ def test_without_options_or_config_every_default() -> None:
         ),
         output=OutputJob(
             folder=Path("output"),
-            formats=("pdf", "html", "docx", "csv", "changes"),
+            formats=("pdf", "html", "docx", "csv", "changes", "xlsx"),
             name=None,
             templates=None,
             docx_template=None,
@@ -137,7 +137,7 @@ def test_formats_are_read_in_order_once_each_whatever_their_case() -> None:
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("csv,pptx", "unknown format 'pptx'; available: csv, html, pdf, docx, series, changes"),
+        ("csv,pptx", "unknown format 'pptx'; available: csv, html, pdf, docx, series, changes, xlsx"),
         (",", "--format needs at least one format"),
     ],
 )

@@ -59,6 +59,19 @@ def variation_side(variation: Variation) -> Side | None:
     return None
 
 
+_RULE_NAMES = {
+    Rule.OUTSIDE_LIMITS: "Beyond a limit",
+    Rule.SHIFT: "Run on one side",
+    Rule.TREND: "Rising or falling run",
+    Rule.TWO_OF_THREE: "2 of 3 near a limit",
+}
+
+
+def rule_name(rule: Rule) -> str:
+    """The rule by name, without its side or run: a heading's or a filter's word, "Beyond a limit"."""
+    return _RULE_NAMES[rule]
+
+
 def rule_words(rule: Rule, side: Side, run: int) -> str:
     """The rule that flagged the latest point, as a reader would say it."""
     upper = side is Side.HIGH

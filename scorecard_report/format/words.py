@@ -21,6 +21,15 @@ def direction_arrow(direction: Direction) -> str:
     return _ARROWS[direction]
 
 
+_DIRECTION_WORDS = {Direction.UP: "Up", Direction.DOWN: "Down", Direction.SAME: "Same", Direction.NONE: ""}
+
+
+def direction_word(direction: Direction) -> str:
+    """``Up``, ``Down``, ``Same``: the arrow as a word, where a cell holds words (the workbook); none
+    where a value is missing."""
+    return _DIRECTION_WORDS[direction]
+
+
 def judgement_word(judgement: Judgement) -> str:
     """``Improving``, ``No change``: the word beside an arrow."""
     return judgement.value.capitalize()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import stat
@@ -14,11 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
+from scorecard_report.load.editions import ConfigEdition, read_editions
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, InputMissing, Problem
 
 DEFAULT_CONFIG = Path("scorecard.toml")
-KNOWN_FORMATS = ("csv", "html", "pdf", "docx", "series", "changes")
+KNOWN_FORMATS = ("csv", "html", "pdf", "docx", "series", "changes", "xlsx")
 _FILE_MODE = re.compile(r"0?[0-7]{3}")
 
 
@@ -40,6 +42,8 @@ class Config:
     cache: Path | bool | None = None  # the chart cache's folder, or False for none
     sheet: str | None = None  # the sheet of the data's workbook
     rebases: Path | None = None  # the SPC rebases file, in place of the catalogue's ``rebases:``
+    csv_bom: bool | None = None  # a byte-order mark at the start of each CSV, for Excel; None: the default
+    editions: tuple[ConfigEdition, ...] = ()  # the [[edition]] tables; none: one edition, as the options say
 
 
 class _ConfigSchema(BaseModel):
@@ -58,6 +62,8 @@ class _ConfigSchema(BaseModel):
     cache: str | bool | None = None
     sheet: str | None = None
     rebases: str | None = None
+    csv_bom: bool | None = None
+    edition: list[dict[str, Any]] | None = None  # read by load/editions.py, each problem at its table
 
     @field_validator("formats")
     @classmethod
@@ -111,11 +117,17 @@ def load_config(path: Path) -> Config:
             path, "arrays or tables nested too deeply to read", hint="every setting is one line: key = value"
         )
         raise InputError([problem]) from None
+    problems: list[Problem] = []
     try:
         schema = _ConfigSchema.model_validate(raw)
     except ValidationError as error:
-        raise InputError([_problem(path, text, detail) for detail in error.errors()]) from None
-    return _config(path, schema)
+        problems = [_problem(path, text, detail) for detail in error.errors()]
+    editions, edition_problems = read_editions(
+        path, text, raw.get("edition"), KNOWN_FORMATS, tuple(_ConfigSchema.model_fields)
+    )
+    if problems or edition_problems:
+        raise InputError(problems + edition_problems)
+    return dataclasses.replace(_config(path, schema), editions=editions)
 
 
 def _problem(path: Path, text: str, detail: Any) -> Problem:
@@ -138,6 +150,10 @@ def _type_hint(key: str) -> str:
         return 'write a list such as formats = ["pdf", "html", "csv"]'
     if key == "name":
         return FILE_NAME_HINT.replace("NAME", 'name = "scorecard"')
+    if key == "csv_bom":
+        return "write csv_bom = true (a byte-order mark, for Excel) or csv_bom = false (for other programs)"
+    if key == "edition":
+        return 'write each edition as a table of its own: a line [[edition]], then name = "front-door"'
     return f'write it as text in quotes, such as {key} = "..."'
 
 
@@ -171,6 +187,7 @@ def _config(path: Path, schema: _ConfigSchema) -> Config:
         file_mode=int(schema.file_mode, 8) if schema.file_mode else None,
         sheet=schema.sheet,
         rebases=relative(schema.rebases),
+        csv_bom=schema.csv_bom,
         cache=False
         if schema.cache is False
         else relative(schema.cache)

@@ -69,9 +69,23 @@ def _docx_problem(content: bytes) -> str | None:
     return None if document.paragraphs else "it has no paragraphs"
 
 
+def _xlsx_problem(content: bytes) -> str | None:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged package
+        return f"Excel cannot open it: {error}"
+    try:
+        return None if "Summary" in workbook.sheetnames else "it has no Summary sheet"
+    finally:
+        workbook.close()
+
+
 _CHECKS: dict[str, Callable[[bytes], str | None]] = {
     "pdf": _pdf_problem,
     "html": _html_problem,
     "csv": _csv_problem,
     "docx": _docx_problem,
+    "xlsx": _xlsx_problem,
 }

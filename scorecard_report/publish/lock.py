@@ -4,15 +4,20 @@ The lock belongs to the publishing process alone. Its descriptor is closed in ev
 it is held (the chart and Word workers), so a worker that outlived a killed publish could never keep it.
 The lock file is opened without following a symbolic link and must be a regular file with one name, so
 the tool never truncates or writes a file elsewhere through it.
+
+The lock call is chosen at run time, so that no system's module is imported where it does not exist:
+``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows. The ``filelock`` package would do the same
+calls, but it names no holder, and it opens whatever it finds at the lock's name (a hard link to another
+file, a pipe, a device), where this module refuses all of them before writing a byte.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +25,20 @@ from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.publish.output import OutputError, os_reason
 
 LOCK_NAME = ".scorecard-publish.lock"
-_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+# Each flag only where the system has it. Windows has no O_NOFOLLOW (see _refuse_a_link) and needs none of
+# O_NONBLOCK or O_CLOEXEC: a descriptor it opens is never inherited by a child (PEP 446), and Windows
+# has no fork, so its workers never hold the lock.
+_OPEN_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+# msvcrt.locking locks a range of bytes, and a locked byte cannot even be read by another process: the
+# lock is taken on one byte far past the holder's pid, which stays readable for the message.
+_WINDOWS_LOCK_OFFSET = 1 << 20
 _held: set[int] = set()
 
 
@@ -31,7 +49,8 @@ def _close_in_child() -> None:
     _held.clear()
 
 
-os.register_at_fork(after_in_child=_close_in_child)
+if hasattr(os, "register_at_fork"):  # no fork on Windows: nothing to close in a child there
+    os.register_at_fork(after_in_child=_close_in_child)
 
 
 class LockedError(InputError):
@@ -54,7 +73,10 @@ def publish_lock(folder: Path) -> Iterator[Path]:
     _held.add(handle)
     try:
         _take(handle, path)
-        yield path
+        try:
+            yield path
+        finally:
+            _release(handle)
     finally:
         _held.discard(handle)
         os.close(handle)  # closing the last descriptor releases the lock
@@ -63,6 +85,7 @@ def publish_lock(folder: Path) -> Iterator[Path]:
 def _open_lock_file(folder: Path, path: Path) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _refuse_a_link(path)
         handle = os.open(path, _OPEN_FLAGS, 0o600)
     except OSError as error:
         if error.errno == errno.ELOOP:
@@ -75,6 +98,24 @@ def _open_lock_file(folder: Path, path: Path) -> int:
     return handle
 
 
+def _refuse_a_link(path: Path) -> None:
+    """Where ``os.open`` cannot refuse a link itself (Windows), look first: a symbolic link or a junction
+    at the lock's name is refused before it is opened, so nothing is created or written through it.
+
+    Creating a link there takes an administrator or Developer Mode; the moment between this look and the
+    open is the one gap O_NOFOLLOW closes on Linux and macOS.
+    """
+    if hasattr(os, "O_NOFOLLOW"):
+        return  # os.open refuses it with ELOOP
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    reparse_tag: int = getattr(found, "st_reparse_tag", 0)  # a junction is a reparse point too
+    if stat.S_ISLNK(found.st_mode) or reparse_tag:
+        raise _not_a_lock(path, "a symbolic link")
+
+
 def _not_a_lock(path: Path, what: str) -> OutputError:
     return OutputError(
         path,
@@ -84,15 +125,46 @@ def _not_a_lock(path: Path, what: str) -> OutputError:
 
 
 def _take(handle: int, path: Path) -> None:
+    if not _lock_at_once(handle):
+        raise LockedError(path, _holder(handle))
+    os.ftruncate(handle, 0)
+    os.lseek(handle, 0, os.SEEK_SET)
+    os.write(handle, f"{os.getpid()}\n".encode())
+
+
+def _lock_at_once(handle: int) -> bool:
+    """Take the lock without waiting: True when taken, False when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(handle, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError:  # EACCES (or EDEADLOCK): the byte is locked by another handle
+            return False
+        return True
+    import fcntl
+
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise LockedError(path, _holder(handle)) from None
-    os.ftruncate(handle, 0)
-    os.pwrite(handle, f"{os.getpid()}\n".encode(), 0)
+        return False
+    return True
+
+
+def _release(handle: int) -> None:
+    """On Windows, unlock before closing: its documentation leaves the release of a closed file's locks
+    to "when resources allow". Elsewhere closing the descriptor is the release."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        with contextlib.suppress(OSError):
+            os.lseek(handle, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)
 
 
 def _holder(handle: int) -> str:
     """``process 1234``, from the pid the holder wrote into the lock file."""
-    written = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+    os.lseek(handle, 0, os.SEEK_SET)
+    written = os.read(handle, 32).decode("ascii", "replace").strip()
     return f"process {written}" if written.isdigit() else "a process that has just started"

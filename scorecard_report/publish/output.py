@@ -134,7 +134,7 @@ def _keep_old(target: Path, folder: Path) -> Path | None:
         return old
     except FileExistsError:
         raise OutputError(target, "cannot keep the old file aside: its hidden name was taken") from None
-    except OSError:
+    except (OSError, NotImplementedError):  # NotImplementedError: a link() that cannot refuse to follow
         pass
     handle, name = _hidden_file(target, folder, ".old")
     try:

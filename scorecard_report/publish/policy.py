@@ -43,8 +43,12 @@ def latest_file_name(stem: str, output_format: str) -> str:
     return f"{stem}-latest{_ending(output_format)}"
 
 
-def manifest_name(section_ids: Sequence[str]) -> str:
-    """``manifest.json``; ``manifest-front-door.json`` for an edition, so editions share a folder."""
+def manifest_name(section_ids: Sequence[str], edition: str | None = None) -> str:
+    """``manifest.json``; ``manifest-front-door.json`` for an edition, so editions share a folder: named
+    after its sections for ``--section``, after its name for an ``[[edition]]`` of the config (two of
+    those may show the same sections, as a committee's and a website's edition of the whole scorecard)."""
+    if edition is not None:
+        return f"manifest-{edition}.json"
     return f"manifest-{'-'.join(section_ids)}.json" if section_ids else MANIFEST_NAME
 
 
@@ -88,7 +92,7 @@ def publish_job(job: Job, edition: Edition) -> PublishJob:
         inputs_relative_to=job.config_file.parent if job.config_file else Path(),
         settings=manifest_settings(job, edition),
         file_mode=job.output.file_mode,
-        manifest_name=manifest_name(edition.section_ids),
+        manifest_name=manifest_name(edition.section_ids, job.edition),
         snapshot_name=snapshot_file_name(edition.name, edition.period),
     )
 
@@ -101,6 +105,8 @@ def manifest_settings(job: Job, edition: Edition) -> dict[str, Any]:
         "name": edition.name,
         "marking": edition.catalogue.report.marking,
         "file_mode": f"{job.output.file_mode:04o}",
+        # An edition's own title; recorded only when set, so other manifests stay as they were.
+        **({"title": job.inputs.title} if job.inputs.title else {}),
         # Another sheet of the same workbook is another report; recorded only when named, so the
         # manifests of publishes that name none stay as they were.
         **({"sheet": job.inputs.sheet} if job.inputs.sheet else {}),

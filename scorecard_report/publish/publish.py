@@ -61,24 +61,30 @@ class BadOutputError(InputError):
 def publish(job: PublishJob, render: Render, step: Step) -> PublishResult:
     """Publish ``job`` unless the last manifest shows the same inputs, settings and version."""
     with publish_lock(job.output):
-        remove_leftovers(job.output)
-        for name in job.published_names():
-            output_path(job.output, name)  # a link or a folder at a published name: refused before building
-        step("checking what changed")
-        fresh = _manifest(job, outputs={})
-        previous = read_manifest(job.output / job.manifest_name)
-        if previous is not None and previous.same_build(fresh) and outputs_intact(previous, job.output):
-            return PublishResult(up_to_date=True)
-        with _temporary_folder(job.output) as temporary:
-            step("building")
-            rendered = render()
-            files = _checked_files(job, rendered)
-            if job.snapshot_name:  # moved into place before the manifest, and listed in it
-                files[job.snapshot_name] = rendered[SNAPSHOT]
-            manifest = _manifest(job, {name: sha256_of(content) for name, content in files.items()})
-            files[job.manifest_name] = manifest.to_json()
-            step("moving into place")
-            return PublishResult(False, _move_into_place(files, temporary, job))
+        return publish_locked(job, render, step)
+
+
+def publish_locked(job: PublishJob, render: Render, step: Step) -> PublishResult:
+    """``publish``, with the output folder's lock already held: a run of several editions holds it once,
+    from the first edition to the last, so that no other publish comes between them."""
+    remove_leftovers(job.output)
+    for name in job.published_names():
+        output_path(job.output, name)  # a link or a folder at a published name: refused before building
+    step("checking what changed")
+    fresh = _manifest(job, outputs={})
+    previous = read_manifest(job.output / job.manifest_name)
+    if previous is not None and previous.same_build(fresh) and outputs_intact(previous, job.output):
+        return PublishResult(up_to_date=True)
+    with _temporary_folder(job.output) as temporary:
+        step("building")
+        rendered = render()
+        files = _checked_files(job, rendered)
+        if job.snapshot_name:  # moved into place before the manifest, and listed in it
+            files[job.snapshot_name] = rendered[SNAPSHOT]
+        manifest = _manifest(job, {name: sha256_of(content) for name, content in files.items()})
+        files[job.manifest_name] = manifest.to_json()
+        step("moving into place")
+        return PublishResult(False, _move_into_place(files, temporary, job))
 
 
 def remove_leftovers(folder: Path) -> None:

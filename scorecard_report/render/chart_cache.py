@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from scorecard_report import __version__
-from scorecard_report.messages import log
+from scorecard_report.messages import Tick, log
 from scorecard_report.model.report import Row
 from scorecard_report.render.chart_kinds import Chart, ChartSize
 
@@ -115,22 +115,55 @@ def _digest(body: bytes) -> bytes:
     return hashlib.sha256(body).digest()
 
 
+class DrawnCharts:
+    """The charts one run has drawn or read so far, by key, in memory: the editions of a run share them,
+    so an indicator in several editions is drawn (or read from the cache) once, with the cache on or off.
+    The key is the row's, so a chart an edition shows differently (a revision ringed) is drawn again."""
+
+    def __init__(self) -> None:
+        self.charts: dict[str, Chart] = {}
+
+
 def cached_trend_charts(
-    rows: Sequence[Row], size: ChartSize, cache_: ChartCache | None, *, workers: int | None = None
+    rows: Sequence[Row],
+    size: ChartSize,
+    cache_: ChartCache | None,
+    *,
+    workers: int | None = None,
+    on_chart: Tick | None = None,
+    drawn: DrawnCharts | None = None,
 ) -> dict[str, Chart]:
-    """Charts by ref, drawing only those the cache does not hold; the same bytes either way."""
-    if cache_ is None:
-        return _draw(rows, size, workers)
+    """Charts by ref, drawing only those neither ``drawn`` (this run's) nor the cache holds; the same bytes
+    either way. ``on_chart`` is called once for each chart, taken from the cache or drawn."""
+    if cache_ is None and drawn is None:
+        return _draw(rows, size, workers, on_chart)
     keys = {row.ref: chart_key(row, size) for row in rows}
-    found = {ref: chart for ref, key in keys.items() if (chart := cache_.get(key)) is not None}
+    found = {ref: chart for ref, key in keys.items() if (chart := _held(key, drawn, cache_)) is not None}
+    if on_chart is not None:
+        for _ in found:
+            on_chart()
     missing = [row for row in rows if row.ref not in found]
-    drawn = _draw(missing, size, workers) if missing else {}
-    for ref, chart in drawn.items():
-        cache_.put(keys[ref], chart)
-    return {row.ref: found.get(row.ref) or drawn[row.ref] for row in rows}
+    made = _draw(missing, size, workers, on_chart) if missing else {}
+    for ref, chart in made.items():
+        if cache_ is not None:
+            cache_.put(keys[ref], chart)
+    charts = {row.ref: found.get(row.ref) or made[row.ref] for row in rows}
+    if drawn is not None:
+        drawn.charts.update((keys[ref], chart) for ref, chart in charts.items())
+    return charts
 
 
-def _draw(rows: Sequence[Row], size: ChartSize, workers: int | None) -> dict[str, Chart]:
+def _held(key: str, drawn: DrawnCharts | None, cache_: ChartCache | None) -> Chart | None:
+    """The chart this run already has, else the cache's, else None."""
+    chart = drawn.charts.get(key) if drawn is not None else None
+    if chart is None and cache_ is not None:
+        chart = cache_.get(key)
+    return chart
+
+
+def _draw(
+    rows: Sequence[Row], size: ChartSize, workers: int | None, on_chart: Tick | None
+) -> dict[str, Chart]:
     from scorecard_report.render.charts import trend_charts
 
-    return trend_charts(rows, size, workers=workers)
+    return trend_charts(rows, size, workers=workers, on_chart=on_chart)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 
 from matplotlib.axes import Axes
@@ -19,6 +19,7 @@ from PIL import Image
 from scorecard_report.format.periods import period_noun
 from scorecard_report.inputs.targets import Range
 from scorecard_report.inputs.vocabulary import Frequency
+from scorecard_report.messages import Tick
 from scorecard_report.model.report import Row
 from scorecard_report.present.alt_text import alt_text, charted_benchmark
 from scorecard_report.render.chart_kinds import MAX_WORKERS, Chart, ChartSize, Look
@@ -247,13 +248,24 @@ def _png(figure: MplFigure) -> bytes:
     return buffer.getvalue()
 
 
-def trend_charts(rows: Sequence[Row], size: ChartSize, *, workers: int | None = None) -> dict[str, Chart]:
-    """Every row's chart by ref; more than a few rows are shared between worker processes."""
+def trend_charts(
+    rows: Sequence[Row], size: ChartSize, *, workers: int | None = None, on_chart: Tick | None = None
+) -> dict[str, Chart]:
+    """Every row's chart by ref; more than a few rows are shared between worker processes. ``on_chart`` is
+    called once for each chart as it is drawn (the progress bar's count); the order is the rows'."""
     workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)
     if workers <= 1 or len(rows) <= SERIAL_LIMIT:
-        charts = [trend_chart(row, size) for row in rows]
+        charts = list(_counted((trend_chart(row, size) for row in rows), on_chart))
     else:
         chunk = max(1, math.ceil(len(rows) / (workers * 4)))
         with worker_pool(workers) as pool:
-            charts = list(pool.map(trend_chart, rows, repeat(size), chunksize=chunk))
+            # map yields the results in the rows' order, each as soon as it and those before it are done
+            charts = list(_counted(pool.map(trend_chart, rows, repeat(size), chunksize=chunk), on_chart))
     return {row.ref: chart for row, chart in zip(rows, charts, strict=True)}
+
+
+def _counted(charts: Iterable[Chart], on_chart: Tick | None) -> Iterator[Chart]:
+    for chart in charts:
+        if on_chart is not None:
+            on_chart()
+        yield chart

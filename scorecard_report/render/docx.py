@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import zipfile
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -46,6 +44,7 @@ from scorecard_report.render.docx_styles import (
 from scorecard_report.render.docx_tables import TABLE_WIDTH_MM, TableWriter
 from scorecard_report.render.docx_text import Writing
 from scorecard_report.render.docx_xml import update_fields
+from scorecard_report.render.zip_files import produced_moment, reproducible_zip
 
 # Heading 1, and the appendix's section headings at level 2: not every indicator page.
 CONTENTS_FIELD = f'TOC \\o "1-1" \\t "{APPENDIX_SECTION_STYLE},2" \\h \\z'
@@ -60,7 +59,7 @@ def render_docx(doc: DocumentView, template: bytes | None, produced: str) -> byt
     _core_properties(document, doc, produced)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), produced)
+    return reproducible_zip(buffer.getvalue(), produced)
 
 
 def _start(template: bytes | None) -> DocxDocument:
@@ -80,7 +79,7 @@ def _clear_body(document: DocxDocument) -> None:
 
 
 def _core_properties(document: DocxDocument, doc: DocumentView, produced: str) -> None:
-    moment = dt.datetime.fromisoformat(produced.replace("Z", "+00:00")).replace(tzinfo=None)
+    moment = produced_moment(produced)
     properties = document.core_properties
     properties.title = doc.title
     properties.subject = doc.period_text
@@ -92,22 +91,6 @@ def _core_properties(document: DocxDocument, doc: DocumentView, produced: str) -
     properties.revision = 1
     properties.comments = ""
     properties.language = LANGUAGE
-
-
-def _reproducible_zip(data: bytes, produced: str) -> bytes:
-    """The same document gives the same bytes: fixed timestamps, [Content_Types].xml first, then sorted."""
-    moment = dt.datetime.fromisoformat(produced.replace("Z", "+00:00"))
-    stamp = max(moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
 
 
 class _DocxWriter:

@@ -36,6 +36,7 @@ class Sources:
     templates: Path | None = None  # a council's templates folder, searched before the built-in one
     docx_template: bytes | None = None  # the council's Word template, checked by load_word_template
     produced: str = ""  # when the documents were made (SOURCE_DATE_EPOCH if set)
+    csv_bom: bool = False  # a UTF-8 byte-order mark at the start of every CSV, for Excel (``csv_bom``)
     document: DocumentView | None = None
     page: str | None = None
 
@@ -88,9 +89,9 @@ class SummaryCsv:
     beside: str | None = None
 
     def render(self, sources: Sources) -> bytes:
-        from scorecard_report.render.summary_csv import render_summary_csv
+        from scorecard_report.render.summary_csv import render_summary_csv, with_bom
 
-        return render_summary_csv(sources.report)
+        return with_bom(render_summary_csv(sources.report), sources.csv_bom)
 
 
 class SeriesCsv:
@@ -101,9 +102,9 @@ class SeriesCsv:
     beside: str | None = None
 
     def render(self, sources: Sources) -> bytes:
-        from scorecard_report.render.summary_csv import render_series_csv
+        from scorecard_report.render.summary_csv import render_series_csv, with_bom
 
-        return render_series_csv(sources.report)
+        return with_bom(render_series_csv(sources.report), sources.csv_bom)
 
 
 class ChangesCsv:
@@ -115,8 +116,24 @@ class ChangesCsv:
 
     def render(self, sources: Sources) -> bytes:
         from scorecard_report.render.changes_csv import render_changes_csv
+        from scorecard_report.render.summary_csv import with_bom
 
-        return render_changes_csv(sources.report)
+        return with_bom(render_changes_csv(sources.report), sources.csv_bom)
+
+
+class ExcelWorkbook:
+    """The summary, the series and the changes as an Excel workbook: a real table of numbers and words."""
+
+    extension = "xlsx"
+    reads = Reads.REPORT
+    beside: str | None = None
+
+    def render(self, sources: Sources) -> bytes:
+        from scorecard_report.clock import produced_at
+        from scorecard_report.render.summary_xlsx import render_summary_xlsx
+
+        # A build of only report formats makes no document view, and so no stamp: the workbook's own.
+        return render_summary_xlsx(sources.report, sources.produced or produced_at())
 
 
 class HtmlPage:
@@ -166,8 +183,16 @@ def html_page(sources: Sources) -> str:
 # By name, in the order the command line lists them.
 FORMATS: Mapping[str, Renderer] = {
     renderer.extension: renderer
-    for renderer in (SummaryCsv(), HtmlPage(), PdfDocument(), WordDocument(), SeriesCsv(), ChangesCsv())
+    for renderer in (
+        SummaryCsv(),
+        HtmlPage(),
+        PdfDocument(),
+        WordDocument(),
+        SeriesCsv(),
+        ChangesCsv(),
+        ExcelWorkbook(),
+    )
 }
 # The order a build makes them in: the PDF before the web page, because laying it out names each file or
 # URL a template reaches for as it is fetched, more exactly than the page's own check can.
-MAKE_ORDER = ("csv", "series", "changes", "pdf", "html", "docx")
+MAKE_ORDER = ("csv", "series", "changes", "xlsx", "pdf", "html", "docx")

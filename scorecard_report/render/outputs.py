@@ -10,16 +10,20 @@ from collections.abc import Collection, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorecard_report.clock import produced_at
 from scorecard_report.format.display import format_count
-from scorecard_report.messages import log
+from scorecard_report.messages import QUIET, Progress, log
 from scorecard_report.model.report import Report
 from scorecard_report.present.document import DocumentView, document_view
 from scorecard_report.problems import InputError, Problem
 from scorecard_report.render.chart_kinds import MAX_WORKERS
 from scorecard_report.render.formats import FORMATS, MAKE_ORDER, Reads, Renderer, Sources, html_page
 from scorecard_report.render.workers import worker_pool
+
+if TYPE_CHECKING:
+    from scorecard_report.render.chart_cache import DrawnCharts
 
 # The formats made from the document view, whose charts and pages grow with the report.
 DOCUMENTS = tuple(name for name, renderer in FORMATS.items() if renderer.reads >= Reads.DOCUMENT)
@@ -38,11 +42,14 @@ class RenderOptions:
     # Charts drawn by two processes, and the DOCX written beside the PDF, when the machine has two cores.
     # The bytes are the same either way; False does everything in this process, one step after another.
     parallel: bool = True
+    csv_bom: bool = False  # the config's ``csv_bom`` (true unless set false): a byte-order mark for Excel
+    # The charts drawn so far in this run, which its editions share; None: each render draws its own.
+    drawn: DrawnCharts | None = None
 
 
 def chart_cache_folder(no_cache: bool, setting: Path | bool | None) -> Path | None:
-    """Where charts are cached: none with --no-cache or ``cache = false``, the config's folder, or
-    ``$XDG_CACHE_HOME/scorecard-report`` (``~/.cache/scorecard-report``).
+    """Where charts are cached: none with --no-cache or ``cache = false``, the config's folder, or the
+    user's cache folder (``_default_cache_folder``).
 
     A build with no home folder (a service user without one, an unknown uid) or a cache folder it cannot
     write still builds: without a cache, saying so once.
@@ -66,14 +73,17 @@ def chart_cache_folder(no_cache: bool, setting: Path | bool | None) -> Path | No
 
 
 def _default_cache_folder() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if base and Path(base).is_absolute():  # the XDG rule: a relative setting is ignored
-        return Path(base) / "scorecard-report"
+    """The user's cache folder as the system names it: ``$XDG_CACHE_HOME/scorecard-report`` (a relative
+    setting ignored, as the XDG rules say), else ``~/.cache/scorecard-report`` on Linux;
+    ``~/Library/Caches/scorecard-report`` on macOS; ``%LOCALAPPDATA%\\scorecard-report\\Cache`` on
+    Windows. None when there is no home folder to keep it in."""
+    import platformdirs
+
     try:
-        home = Path.home()
+        folder = Path(platformdirs.user_cache_dir("scorecard-report", appauthor=False))
     except (RuntimeError, KeyError):  # no HOME, and a uid the password database does not know
         return None
-    return home / ".cache" / "scorecard-report" if home.is_absolute() else None
+    return folder if folder.is_absolute() else None
 
 
 def unwritable(folder: Path) -> str | None:
@@ -88,33 +98,58 @@ def unwritable(folder: Path) -> str | None:
     return None
 
 
-def render_outputs(report: Report, formats: Collection[str], options: RenderOptions) -> dict[str, bytes]:
-    """Each requested format's bytes, by file extension."""
+def render_outputs(
+    report: Report, formats: Collection[str], options: RenderOptions, progress: Progress = QUIET
+) -> dict[str, bytes]:
+    """Each requested format's bytes, by file extension; ``progress`` is told each step as it starts."""
     check_document_size(report, formats)
     chosen = [FORMATS[name] for name in MAKE_ORDER if name in formats]
-    sources = _sources(report, chosen, options)
+    sources = _sources(report, chosen, options, progress)
     aside = [r for r in chosen if r.beside in formats] if processes(options) >= 2 else []
     with contextlib.ExitStack() as stack:
         # Started first, so that the second core works on them while this one makes the rest.
         futures = _start_aside(stack, aside, sources)
         if any(renderer.reads is Reads.PAGE for renderer in chosen):
+            progress.step("filling in the templates")
             sources = dataclasses.replace(sources, page=html_page(sources))
-        outputs = {r.extension: r.render(sources) for r in chosen if r not in aside}
-        outputs.update({extension: future.result() for extension, future in futures.items()})
+        outputs = {}
+        for renderer in (r for r in chosen if r not in aside):
+            progress.step(_MAKING.get(renderer.extension, f"writing the {renderer.extension} file"))
+            outputs[renderer.extension] = renderer.render(sources)
+        for extension, future in futures.items():
+            progress.step(_FINISHING.get(extension, f"finishing the {extension} file"))
+            outputs[extension] = future.result()
     return outputs
 
 
-def _sources(report: Report, chosen: Sequence[Renderer], options: RenderOptions) -> Sources:
+# What the progress bar says while a format is made, and while the build waits for one written beside
+# the others (the Word document, in the second process).
+_MAKING = {
+    "csv": "writing the summary CSV",
+    "series": "writing the series CSV",
+    "changes": "writing the changes CSV",
+    "xlsx": "writing the Excel workbook",
+    "pdf": "laying out the PDF",
+    "html": "writing the web page",
+    "docx": "writing the Word document",
+}
+_FINISHING = {"docx": "finishing the Word document"}
+
+
+def _sources(
+    report: Report, chosen: Sequence[Renderer], options: RenderOptions, progress: Progress
+) -> Sources:
     """The report, and the document view (with its charts) only when a chosen format is made from it."""
     if not any(renderer.reads >= Reads.DOCUMENT for renderer in chosen):
-        return Sources(report)
+        return Sources(report, csv_bom=options.csv_bom)
     produced = produced_at()
     return Sources(
         report,
+        csv_bom=options.csv_bom,
         templates=options.templates,
         docx_template=options.docx_template,
         produced=produced,
-        document=_document(report, options, produced),
+        document=_document(report, options, produced, progress),
     )
 
 
@@ -155,16 +190,18 @@ def check_document_size(report: Report, formats: Collection[str]) -> None:
         )
 
 
-def _document(report: Report, options: RenderOptions, produced: str) -> DocumentView:
+def _document(report: Report, options: RenderOptions, produced: str, progress: Progress) -> DocumentView:
     from scorecard_report.render.chart_cache import ChartCache, cached_trend_charts
     from scorecard_report.render.chart_kinds import ChartSize
 
     cache = ChartCache(options.cache) if options.cache else None
     workers = processes(options)
+    highlights = [row for row in report.rows if row.highlight]
+    appendix = [row for row in report.rows if row.in_appendix]
+    tick = progress.count("charts", len(highlights) + len(appendix))
+    drawn = options.drawn
     small = cached_trend_charts(
-        [row for row in report.rows if row.highlight], ChartSize.SMALL, cache, workers=workers
+        highlights, ChartSize.SMALL, cache, workers=workers, on_chart=tick, drawn=drawn
     )
-    large = cached_trend_charts(
-        [row for row in report.rows if row.in_appendix], ChartSize.LARGE, cache, workers=workers
-    )
+    large = cached_trend_charts(appendix, ChartSize.LARGE, cache, workers=workers, on_chart=tick, drawn=drawn)
     return document_view(report, small, large, final=options.final, produced=produced)

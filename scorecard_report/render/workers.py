@@ -8,8 +8,10 @@ its task queue (it holds that queue's write end itself, so it never sees the end
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 PARENT_CHECK_SECONDS = 0.2
 _PARENTS_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# Windows has no SIGKILL: os.kill with SIGTERM there is TerminateProcess, which cannot be caught either.
+_KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
 
 
 # A Ctrl-C that lands while a worker is being forked would reach the new worker before its initializer
@@ -64,17 +68,30 @@ def stop_at_once(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for pid in processes:
         with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, _KILL)
 
 
 def start_worker(parent: int) -> None:
     """In each worker: leave Ctrl-C and SIGTERM to the parent, and end when the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # A worker writes to the real stderr, never through the parent's progress bar: the fork may have
+    # copied the bar's lock while its refresh thread held it, and a warning written through it would wait
+    # for ever.
+    if sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
     threading.Thread(target=_end_with, args=(parent,), name="end-with-parent", daemon=True).start()
 
 
 def _end_with(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
+    if sys.platform == "win32":
+        # Windows adopts no orphan, so the parent's pid never changes: wait on the parent's process
+        # handle instead, which multiprocessing opens in every worker it spawns.
+        watched = multiprocessing.parent_process()
+        if watched is None:  # not started by a pool: nothing to end with
+            return
+        watched.join()
+    else:
+        while os.getppid() == parent:  # an orphan is adopted by another process at once
+            time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)

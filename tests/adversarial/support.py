@@ -102,5 +102,5 @@ def zip_members(path: Path) -> dict[str, bytes]:
 
 def summary_rows(path: Path) -> dict[str, dict[str, str]]:
     """The summary CSV's rows by ref."""
-    with path.open(encoding="utf-8", newline="") as file:
+    with path.open(encoding="utf-8-sig", newline="") as file:
         return {row["ref"]: row for row in csv.DictReader(file)}

@@ -37,6 +37,7 @@ def test_format_defaults_to_the_documents_and_both_csvs(
         "small-test-scorecard-2023-01.docx",
         "small-test-scorecard-2023-01.html",
         "small-test-scorecard-2023-01.pdf",
+        "small-test-scorecard-2023-01.xlsx",
     ]
 
 
@@ -87,7 +88,8 @@ def test_building_again_replaces_the_file(scorecard: Scorecard, tmp_path: Path, 
     run = scorecard("build", "--format", "csv", *small_args(small), "--period", "2023-01", "--out", out)
     assert run.code == 0, run.err
     assert files_under(out) == ["small-test-scorecard-2023-01.csv"]
-    assert (out / "small-test-scorecard-2023-01.csv").read_text(encoding="utf-8").startswith("ref,section,")
+    summary = (out / "small-test-scorecard-2023-01.csv").read_text(encoding="utf-8-sig")
+    assert summary.startswith("ref,section,")
 
 
 @pytest.mark.parametrize("formats", ["pptx", "csv,xls", "odt"])
@@ -361,7 +363,7 @@ def test_summary_without_benchmarks_has_only_the_fixed_columns(scorecard: Scorec
         out,
     )
     assert run.code == 0, run.err
-    header = (out / "period-test-2023-01.csv").read_text(encoding="utf-8").splitlines()[0]
+    header = (out / "period-test-2023-01.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == (
         "ref,section,title,unit,frequency,period,data_to,due,timeliness,current,previous_period,previous_year,"
         "target,status,band,direction,judgement,variation,assurance,reading,attention,spc_centre,"

@@ -13,6 +13,7 @@ import pytest
 from cli_support import Run, Small, files_under, write
 
 from scorecard_report.inputs.periods import Month
+from scorecard_report.messages import QUIET, Progress
 from scorecard_report.model.changes import Change, ChangeKind, Changes
 from scorecard_report.model.report import Report
 from scorecard_report.render.outputs import RenderOptions, render_outputs
@@ -50,9 +51,11 @@ def reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Report]]:
     """Every report the runs render, in order: what the changes page and CSV would be made from."""
     seen: list[Report] = []
 
-    def recording(report: Report, formats: tuple[str, ...], options: RenderOptions) -> Mapping[str, bytes]:
+    def recording(
+        report: Report, formats: tuple[str, ...], options: RenderOptions, steps: Progress = QUIET
+    ) -> Mapping[str, bytes]:
         seen.append(report)
-        return render_outputs(report, formats, options)
+        return render_outputs(report, formats, options, steps)
 
     monkeypatch.setattr("scorecard_report.app.render_outputs", recording)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

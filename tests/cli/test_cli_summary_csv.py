@@ -85,7 +85,7 @@ def test_small_fixture_summary_for_january_2023(scorecard: Scorecard, tmp_path: 
     )
     assert run.code == 0, run.err
     assert files == ["small-test-scorecard-2023-01.csv"]
-    text = (out / "small-test-scorecard-2023-01.csv").read_bytes().decode("utf-8")
+    text = (out / "small-test-scorecard-2023-01.csv").read_bytes().decode("utf-8-sig")
     assert text.splitlines() == SMALL_2023_01.splitlines()
     assert text == SMALL_2023_01 + "\n"
 
@@ -99,7 +99,7 @@ def test_small_fixture_default_period_is_january_2023(
     run, files = built(scorecard, out, "--catalogue", small.catalogue, "--data", small.data)
     assert run.code == 0, run.err
     assert files == ["small-test-scorecard-2023-01.csv"]
-    assert (out / files[0]).read_text(encoding="utf-8") == SMALL_2023_01 + "\n"
+    assert (out / files[0]).read_text(encoding="utf-8-sig") == SMALL_2023_01 + "\n"
 
 
 SUMMARY_CATALOGUE = """\
@@ -168,7 +168,7 @@ def test_summary_missing_values_same_direction_and_values_judged_as_shown(
     run, files = built(scorecard, out, "--catalogue", catalogue, "--data", data, "--period", "2023-01")
     assert run.code == 0, run.err
     assert files == ["summary-test-2023-01.csv"]
-    assert (out / files[0]).read_text(encoding="utf-8") == SUMMARY_2023_01 + "\n"
+    assert (out / files[0]).read_text(encoding="utf-8-sig") == SUMMARY_2023_01 + "\n"
 
 
 def test_summary_columns_and_allowed_words(scorecard: Scorecard, tmp_path: Path, small: Small) -> None:
@@ -177,7 +177,7 @@ def test_summary_columns_and_allowed_words(scorecard: Scorecard, tmp_path: Path,
         scorecard, out, "--catalogue", small.catalogue, "--data", small.data, "--period", "2023-01"
     )
     assert run.code == 0, run.err
-    rows = list(csv.DictReader(io.StringIO((out / files[0]).read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((out / files[0]).read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
         *HEADER.split(","),
         *("region", "england", "region_year", "region_too_old", "england_year", "england_too_old"),

@@ -167,7 +167,7 @@ STORIES = {
 
 def _summary_rows(folder: Path) -> dict[str, dict[str, str]]:
     [name] = [name for name in files_under(folder) if not name.endswith("-series.csv")]
-    with (folder / name).open(encoding="utf-8", newline="") as handle:
+    with (folder / name).open(encoding="utf-8-sig", newline="") as handle:
         return {row["ref"]: row for row in csv.DictReader(handle)}
 
 
@@ -352,7 +352,7 @@ def _values(ref: str) -> list[tuple[str, Decimal]]:
 
 def _series_points(folder: Path, ref: str) -> list[tuple[str, str]]:
     """The (period, rule) of each month the series CSV shows for ``ref``."""
-    with (folder / "childrens-scorecard-2026-10-series.csv").open(encoding="utf-8", newline="") as handle:
+    with (folder / "childrens-scorecard-2026-10-series.csv").open(encoding="utf-8-sig", newline="") as handle:
         return [(row["period"], row["rule"]) for row in csv.DictReader(handle) if row["ref"] == ref]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorecard_report.load.config import KNOWN_FORMATS, Config, find_config, line_of_key, load_config
+from scorecard_report.load.editions import ConfigEdition
 from scorecard_report.problems import ExitCode, InputError, Problem
 from scorecard_report.render.outputs import FORMATS
 
@@ -79,7 +80,7 @@ def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     text = 'formats = ["pdf", "pptx"]\nfile_mode = "rw-r--r--"\nname = 7\noutptu = "out"\n'
     problems = problems_of(write(tmp_path, text))
     assert sorted((p.line, p.message) for p in problems) == [
-        (1, "formats: unknown format 'pptx'; available: csv, html, pdf, docx, series, changes"),
+        (1, "formats: unknown format 'pptx'; available: csv, html, pdf, docx, series, changes, xlsx"),
         (2, "file_mode: 'rw-r--r--' is not a file mode; write it in octal, such as \"0644\""),
         (3, "name: Input should be a valid string"),
         (4, "unknown key 'outptu'"),
@@ -138,3 +139,143 @@ def test_the_config_knows_every_format_the_renderers_make() -> None:
 def test_cache_setting(tmp_path: Path, written: str, expected: bool | str | None) -> None:
     config = load_config(write(tmp_path, written + "\n"))
     assert config.cache == (tmp_path / expected if isinstance(expected, str) else expected)
+
+
+# ---------------------------------------------------------------- the [[edition]] tables
+
+EDITIONS = """\
+formats = ["pdf", "csv"]
+
+[[edition]]
+name = "committee"
+title = "Committee Performance Scorecard"
+
+[[edition]]
+name = "front-door"
+sections = ["front-door", "early-help"]
+formats = ["csv", "html", "csv"]
+marking = "OFFICIAL-SENSITIVE"
+"""
+
+
+FORMATS_HINT = 'write a list such as formats = ["pdf", "html", "csv"]'
+SECTIONS_HINT = (
+    'write a list of section ids, such as sections = ["front-door", "early-help"]; '
+    "scorecard sections lists them"
+)
+
+
+def test_each_edition_is_read_with_its_place_in_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, EDITIONS)
+    assert load_config(path).editions == (
+        ConfigEdition(
+            name="committee",
+            title="Committee Performance Scorecard",
+            number=1,
+            place='edition 1, "committee"',
+            line=4,
+            sections_line=3,  # none written: the table's header
+        ),
+        ConfigEdition(
+            name="front-door",
+            sections=("front-door", "early-help"),
+            formats=("csv", "html"),  # each once, in the order written
+            marking="OFFICIAL-SENSITIVE",
+            number=2,
+            place='edition 2, "front-door"',
+            line=8,
+            sections_line=9,
+        ),
+    )
+
+
+def test_without_edition_tables_there_are_none(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, 'name = "x"\n')).editions == ()
+
+
+def test_editions_written_inline_are_read_without_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, 'edition = [{name = "a"}, {name = "b", sections = ["care"]}]\n')
+    assert [(e.name, e.sections, e.place, e.line) for e in load_config(path).editions] == [
+        ("a", (), 'edition 1, "a"', None),
+        ("b", ("care",), 'edition 2, "b"', None),
+    ]
+
+
+def test_every_edition_problem_is_listed_at_once_with_its_line_and_table(tmp_path: Path) -> None:
+    text = (
+        'formats = ["pdf", "pptx"]\n'  # 1
+        "\n"
+        "[[edition]]\n"  # 3
+        'sections = ["care", "care"]\n'  # 4
+        "formats = []\n"  # 5
+        "\n"
+        "[[edition]]\n"  # 7
+        'name = "board"\n'  # 8
+        'output = "elsewhere"\n'  # 9
+        'title = "Board\\npack"\n'  # 10
+        'marking = " "\n'  # 11
+        "\n"
+        "[[edition]]\n"  # 13
+        'name = "Board"\n'  # 14
+        'fromats = ["csv"]\n'  # 15
+    )
+    problems = problems_of(write(tmp_path, text))
+    assert [(p.line, p.place, p.message, p.hint) for p in problems] == [
+        (1, None, "formats: unknown format 'pptx'; available: " + ", ".join(KNOWN_FORMATS), FORMATS_HINT),
+        (
+            3,
+            "edition 1",
+            "an edition needs a name, the stem of its file names",
+            'add name = "front-door", which writes front-door-YYYY-MM.pdf',
+        ),
+        (4, "edition 1", "sections: 'care' is listed twice", SECTIONS_HINT),
+        (
+            5,
+            "edition 1",
+            "formats: give at least one format",
+            'write a list such as formats = ["pdf", "csv"]',
+        ),
+        (
+            9,
+            'edition 2, "board"',
+            "unknown key 'output'",
+            "output is a setting of the whole config: move it above the first [[edition]]",
+        ),
+        (
+            10,
+            'edition 2, "board"',
+            "title: 'Board\\npack' has a line break or a control character in it",
+            'write it as one line of text in quotes, such as title = "..."',
+        ),
+        (
+            11,
+            'edition 2, "board"',
+            "marking: it is empty",
+            'write it as one line of text in quotes, such as marking = "..."',
+        ),
+        (15, 'edition 3, "Board"', "unknown key 'fromats'", "did you mean 'formats'?"),
+        (
+            14,
+            'edition 3, "Board"',
+            "edition 2 has the name 'board': the two would write the same files and manifest",
+            "give each edition a name of its own; names that differ only in case are one file name on "
+            "Windows and macOS",
+        ),
+    ]
+
+
+def test_an_edition_that_is_not_a_table_of_tables_says_how_to_write_one(tmp_path: Path) -> None:
+    (problem,) = problems_of(write(tmp_path, '[edition]\nname = "x"\n'))
+    assert (problem.line, problem.message, problem.hint) == (
+        1,
+        "edition: Input should be a valid list",
+        'write each edition as a table of its own: a line [[edition]], then name = "front-door"',
+    )
+
+
+def test_an_edition_name_is_checked_like_name(tmp_path: Path) -> None:
+    (problem,) = problems_of(write(tmp_path, '[[edition]]\nname = "../web"\n'))
+    assert (problem.line, problem.message) == (
+        2,
+        "name: '../web' cannot be a file name: it contains the folder separator '/'",
+    )

@@ -9,7 +9,7 @@ import pytest
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.model.edition import only_sections, unknown_sections
-from scorecard_report.publish.policy import edition_name
+from scorecard_report.publish.policy import edition_name, manifest_name
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -42,3 +42,12 @@ def test_unknown_ids_get_the_closest_id_or_the_list(catalogue: Catalogue) -> Non
 def test_edition_name_appends_the_ids_in_catalogue_order(catalogue: Catalogue) -> None:
     assert edition_name("scorecard", ["care", "front-door"], catalogue) == "scorecard-front-door-care"
     assert edition_name("scorecard", [], catalogue) == "scorecard"
+
+
+def test_a_configured_edition_s_manifest_is_named_after_it_not_its_sections() -> None:
+    # Two [[edition]] tables may show the same sections (the committee's and the website's whole
+    # scorecard), so their manifests are named after their names; --section editions after their ids.
+    assert manifest_name([], "committee") == "manifest-committee.json"
+    assert manifest_name(["front-door"], "front-door-web") == "manifest-front-door-web.json"
+    assert manifest_name(["front-door"]) == "manifest-front-door.json"
+    assert manifest_name([]) == "manifest.json"

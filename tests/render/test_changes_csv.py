@@ -139,4 +139,6 @@ def test_build_writes_it_beside_the_summary(tmp_path: Path) -> None:
         "small-test-scorecard-2023-01.csv",
     ]
     # No earlier edition is recorded in a fresh folder: nothing to compare with.
-    assert (out / "small-test-scorecard-2023-01-changes.csv").read_bytes() == HEADER.encode("utf-8")
+    # With the byte-order mark every CSV starts with by default (csv_bom), for Excel.
+    changes = (out / "small-test-scorecard-2023-01-changes.csv").read_bytes()
+    assert changes == b"\xef\xbb\xbf" + HEADER.encode("utf-8")

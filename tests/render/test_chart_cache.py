@@ -15,6 +15,7 @@ from scorecard_report.inputs.commentary import Paragraph, Run, Text
 from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.values import load_values
+from scorecard_report.messages import Tick
 from scorecard_report.model.build import build_report
 from scorecard_report.model.report import Row
 from scorecard_report.render import chart_cache
@@ -35,9 +36,11 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     drawn: list[str] = []
     real = chart_cache._draw
 
-    def draw(rows: tuple[Row, ...], size: ChartSize, workers: int | None) -> dict[str, Chart]:
+    def draw(
+        rows: tuple[Row, ...], size: ChartSize, workers: int | None, on_chart: Tick | None
+    ) -> dict[str, Chart]:
         drawn.extend(row.ref for row in rows)
-        return real(rows, size, workers)
+        return real(rows, size, workers, on_chart)
 
     monkeypatch.setattr(chart_cache, "_draw", draw)
     return drawn

@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def test_the_registry_names_every_format_once_in_the_order_the_command_line_lists_them() -> None:
-    assert list(FORMATS) == ["csv", "html", "pdf", "docx", "series", "changes"]
+    assert list(FORMATS) == ["csv", "html", "pdf", "docx", "series", "changes", "xlsx"]
     assert all(name == renderer.extension for name, renderer in FORMATS.items())
     assert sorted(MAKE_ORDER) == sorted(FORMATS)
     assert DOCUMENTS == ("html", "pdf", "docx")

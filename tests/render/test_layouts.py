@@ -45,7 +45,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_summary_reports_the_current_quarter_and_its_band_for_every_band_form(built: Path) -> None:
-    with (built / f"{STEM}.csv").open(encoding="utf-8", newline="") as file:
+    with (built / f"{STEM}.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     picked = [",".join(row[column] for column in ("ref", "period", "current", "band")) for row in rows]
     assert picked == [
