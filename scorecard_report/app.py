@@ -183,9 +183,10 @@ def _after_an_edition(editions: int) -> None:
     """Free at once what the edition just rendered left in reference cycles, when another follows.
 
     WeasyPrint's layout of a document is a web of cycles (1.4 million objects for the example), which
-    only the cyclic collector frees, and only when it next runs in full: until then every collection
-    made while the next edition is laid out walks through all of it again, and a small edition after the
-    whole scorecard took half as long again as on its own.
+    only the cyclic collector frees, and only when it next runs in full: until then the next edition's
+    layout is made beside it, and every collection made meanwhile walks through all of it again. Freed
+    here (2.4 s for the example), the next edition reuses its memory, and its collections take what they
+    would on their own (front-door after the whole scorecard: 1.5 s, not 4.0 s).
     """
     if editions > 1:
         gc.collect()
