@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -28,7 +27,7 @@ from scorecard_report.load.snapshot import read_snapshot
 from scorecard_report.load.template_folder import templates_folder
 from scorecard_report.load.values import load_values, require_a_value
 from scorecard_report.load.word_template import load_word_template
-from scorecard_report.messages import QUIET, Progress, build_progress, log, progress, report_problems
+from scorecard_report.messages import build_progress, log, progress, report_problems
 from scorecard_report.model.build import build_report
 from scorecard_report.model.commentary_check import stale_commentary_problems
 from scorecard_report.model.edition import Edition, Inputs, only_sections, unknown_sections
@@ -39,7 +38,7 @@ from scorecard_report.problems import ExitCode, InputError, Problem, UsageError
 from scorecard_report.publish.lock import publish_lock
 from scorecard_report.publish.output import write_all_atomically
 from scorecard_report.publish.policy import PublishJob, dated_file_name, edition_name, publish_job
-from scorecard_report.publish.publish import PublishResult, publish_locked
+from scorecard_report.publish.publish import PublishResult, already_published, publish_locked
 from scorecard_report.publish.snapshots import (
     SNAPSHOT,
     check_comparable,
@@ -52,6 +51,7 @@ from scorecard_report.render.outputs import (
     RenderOptions,
     chart_cache_folder,
     check_document_size,
+    render_editions,
     render_outputs,
 )
 from scorecard_report.render.snapshot import snapshot_json
@@ -119,10 +119,14 @@ def build(job: Job) -> ExitCode:
         said: set[Problem] = set()
         planned = [_planned(one, edition, said) for one, edition in prepare_editions(job)]
         options = _render_options(job.output, _every_format(one for one, _, _ in planned))
+        for one, _, report in planned:
+            say_changes(report, _label(one))
+        rendered = render_editions(
+            [(report, one.output.formats) for one, _, report in planned], options, steps
+        )
         files: dict[str, bytes] = {}
-        for one, edition, report in planned:
-            files.update(_built_files(one, edition, report, options, steps))
-            _after_an_edition(len(planned))
+        for (one, edition, report), outputs in zip(planned, rendered, strict=True):
+            files.update(_edition_files(one, edition, report, outputs))
         steps.step("writing the files")
         write_all_atomically(job.output.folder, files, job.output.file_mode)
     for name in files:
@@ -140,12 +144,10 @@ def _planned(job: Job, edition: Edition, said: set[Problem]) -> tuple[Job, Editi
     return job, edition, report
 
 
-def _built_files(
-    job: Job, edition: Edition, report: Report, options: RenderOptions, steps: Progress = QUIET
+def _edition_files(
+    job: Job, edition: Edition, report: Report, rendered: dict[str, bytes]
 ) -> dict[str, bytes]:
     """The edition's files by name: every format, and its snapshot under ``--record``."""
-    say_changes(report, _label(job))
-    rendered = render_outputs(report, job.output.formats, options, steps)
     files = {
         dated_file_name(edition.name, edition.period, extension): rendered[extension]
         for extension in job.output.formats
@@ -166,30 +168,48 @@ def publish(job: Job) -> ExitCode:
     planned = [_publish_plan(one, edition, said) for one, edition in prepare_editions(job)]
     options = _render_options(job.output, _every_format(one for one, *_ in planned))
     done: list[str] = []
-    with publish_lock(job.output.folder), progress(job.style, total=3 * len(planned)) as step:
-        for one, edition, earlier, plan in planned:
+    with publish_lock(job.output.folder), progress(job.style, total=3 * len(planned) + 1) as step:
+        step("building the editions not yet published")
+        try:
+            together = _rendered_together(planned, options)
+        except InputError as error:
+            raise _partly_published(error, done, [plan.name for *_, plan in planned]) from None
+        for index, (one, edition, earlier, plan) in enumerate(planned):
             render = functools.partial(_published_files, edition, earlier, one, options)
             try:
-                result = publish_locked(plan, render, step)
+                result = publish_locked(plan, together.get(index, render), step)
             except InputError as error:
                 raise _partly_published(error, done, [plan.name for *_, plan in planned]) from None
             _say_published(one, plan, edition, result)
             done.append(plan.name)
-            _after_an_edition(len(planned))
     return ExitCode.OK
 
 
-def _after_an_edition(editions: int) -> None:
-    """Free at once what the edition just rendered left in reference cycles, when another follows.
+def _rendered_together(
+    planned: Sequence[tuple[Job, Edition, Path | None, PublishJob]], options: RenderOptions
+) -> dict[int, Callable[[], dict[str, bytes]]]:
+    """The files of every edition not already published, made together before the first is published
+    (so the workers lay out all their documents at once), by the edition's place in ``planned``; none
+    when at most one edition needs them, which is then made as it is published."""
+    stale = [
+        (index, one, compared(edition, earlier))
+        for index, (one, edition, earlier, plan) in enumerate(planned)
+        if not already_published(plan)
+    ]
+    if len(stale) < 2:
+        return {}
+    reports = [(index, one, edition, edition.report()) for index, one, edition in stale]
+    for _, one, _, report in reports:
+        say_changes(report, _label(one))
+    rendered = render_editions([(report, one.output.formats) for _, one, _, report in reports], options)
+    return {
+        index: functools.partial(_with_snapshot, outputs, edition, report)
+        for (index, _, edition, report), outputs in zip(reports, rendered, strict=True)
+    }
 
-    WeasyPrint's layout of a document is a web of cycles (1.4 million objects for the example), which
-    only the cyclic collector frees, and only when it next runs in full: until then the next edition's
-    layout is made beside it, and every collection made meanwhile walks through all of it again. Freed
-    here (2.4 s for the example), the next edition reuses its memory, and its collections take what they
-    would on their own (front-door after the whole scorecard: 1.5 s, not 4.0 s).
-    """
-    if editions > 1:
-        gc.collect()
+
+def _with_snapshot(outputs: dict[str, bytes], edition: Edition, report: Report) -> dict[str, bytes]:
+    return {**outputs, SNAPSHOT: edition_snapshot(edition, report)}
 
 
 def _publish_plan(
@@ -236,10 +256,7 @@ def _published_files(
     edition = compared(edition, earlier)
     report = edition.report()
     say_changes(report, _label(job))
-    return {
-        **render_outputs(report, job.output.formats, options),
-        SNAPSHOT: edition_snapshot(edition, report),
-    }
+    return _with_snapshot(render_outputs(report, job.output.formats, options), edition, report)
 
 
 def edition_snapshot(edition: Edition, report: Report) -> bytes:

@@ -71,9 +71,7 @@ def publish_locked(job: PublishJob, render: Render, step: Step) -> PublishResult
     for name in job.published_names():
         output_path(job.output, name)  # a link or a folder at a published name: refused before building
     step("checking what changed")
-    fresh = _manifest(job, outputs={})
-    previous = read_manifest(job.output / job.manifest_name)
-    if previous is not None and previous.same_build(fresh) and outputs_intact(previous, job.output):
+    if already_published(job):
         return PublishResult(up_to_date=True)
     with _temporary_folder(job.output) as temporary:
         step("building")
@@ -85,6 +83,13 @@ def publish_locked(job: PublishJob, render: Render, step: Step) -> PublishResult
         files[job.manifest_name] = manifest.to_json()
         step("moving into place")
         return PublishResult(False, _move_into_place(files, temporary, job))
+
+
+def already_published(job: PublishJob) -> bool:
+    """Whether the edition's last publish was made from these inputs and its files are as it left them."""
+    previous = read_manifest(job.output / job.manifest_name)
+    fresh = _manifest(job, outputs={})
+    return previous is not None and previous.same_build(fresh) and outputs_intact(previous, job.output)
 
 
 def remove_leftovers(folder: Path) -> None:

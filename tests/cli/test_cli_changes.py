@@ -57,6 +57,8 @@ def reports(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Report]]:
         seen.append(report)
         return render_outputs(report, formats, options, steps)
 
+    # Build renders through render_editions, publish one edition at a time: both reach it by name.
+    monkeypatch.setattr("scorecard_report.render.outputs.render_outputs", recording)
     monkeypatch.setattr("scorecard_report.app.render_outputs", recording)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     yield seen

@@ -111,6 +111,45 @@ def test_one_run_writes_the_same_bytes_as_a_run_for_each_edition(
             assert (tmp_path / name / file).read_bytes() == (in_project / "output" / file).read_bytes(), file
 
 
+def test_documents_laid_out_by_the_workers_are_the_bytes_of_a_run_for_each_edition(
+    scorecard: Scorecard, in_project: Path, tmp_path: Path
+) -> None:
+    """With several editions the PDFs and Word documents of all of them are made by a pool of workers,
+    the largest first: every byte is still the bytes of the edition built alone."""
+    with_config(in_project, EDITIONS, formats='["pdf", "docx", "csv"]')
+    assert scorecard("build", "--no-cache").code == 0
+    assert files_under(in_project / "output") == sorted(
+        f"{name}-2025-03.{extension}"
+        for name, extensions in (
+            ("committee", "pdf docx csv"),
+            ("front-door", "csv"),
+            ("care", "pdf docx csv"),
+        )
+        for extension in extensions.split()
+    )
+    for name in ("committee", "care"):
+        run = scorecard("build", "--no-cache", "--edition", name, "--out", tmp_path / name)
+        assert run.code == 0, run.err
+        for file in files_under(tmp_path / name):
+            assert (tmp_path / name / file).read_bytes() == (in_project / "output" / file).read_bytes(), file
+
+
+def test_a_template_refused_in_a_workers_pdf_fails_the_run_and_writes_nothing(
+    scorecard: Scorecard, in_project: Path
+) -> None:
+    templates = in_project / "council-templates"
+    templates.mkdir()
+    (templates / "scorecard.css").write_text(
+        'body { background: url("http://169.254.169.254/latest/meta-data/"); }', encoding="utf-8"
+    )
+    with_config(in_project, EDITIONS, formats='["pdf", "csv"]')
+    run = scorecard("build", "--no-cache", "--templates", templates)
+    assert run.code == 65
+    assert f"{templates}: refused to fetch http://169.254.169.254/latest/meta-data/" in run.err
+    assert run.err.splitlines()[-1] == "1 error: nothing was written"
+    assert files_under(in_project / "output") == []
+
+
 def test_format_on_the_command_line_is_every_editions(scorecard: Scorecard, in_project: Path) -> None:
     with_config(in_project, EDITIONS)
     assert scorecard("build", "--format", "csv").code == 0
@@ -226,6 +265,28 @@ def test_each_published_edition_has_its_own_manifest_and_snapshot(
         f"up to date: {name} for March 2025 is already published from these inputs"
         for name in ("committee", "front-door", "care")
     ]
+
+
+def test_editions_published_together_are_the_bytes_each_publishes_alone(
+    scorecard: Scorecard, in_project: Path, tmp_path: Path
+) -> None:
+    """A publish makes the documents of every edition not yet published together, in the workers."""
+    with_config(in_project, EDITIONS, formats='["pdf", "docx"]')
+    run = scorecard("publish", "--no-cache")
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[1:] == [
+        "published pdf, docx of committee for March 2025 to output",
+        "published csv of front-door for March 2025 to output",
+        "published pdf, docx of care for March 2025 to output",
+    ]
+    for name in ("committee", "care"):
+        alone = scorecard("publish", "--no-cache", "--edition", name, "--out", tmp_path / name)
+        assert alone.code == 0, alone.err
+        for file in files_under(tmp_path / name):
+            if not file.startswith("."):
+                assert (tmp_path / name / file).read_bytes() == (in_project / "output" / file).read_bytes(), (
+                    file
+                )
 
 
 def test_a_publish_that_fails_at_one_edition_says_which_were_published(
