@@ -211,9 +211,10 @@ def _output_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--format",
+        action="append",
         metavar="LIST",
-        help="comma-separated formats: pdf, html, docx, csv, series, changes, xlsx (default: the "
-        "config's, else pdf, html, docx, csv, changes and xlsx)",
+        help="comma-separated formats: pdf, html, docx, csv, series, changes, xlsx (repeatable; default: "
+        "the config's, else pdf, html, docx, csv, changes and xlsx)",
     )
     command.add_argument(
         "--section",

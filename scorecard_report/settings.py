@@ -169,8 +169,14 @@ def _output_job(arguments: argparse.Namespace, config: Config, command: Command)
 
 def _written_formats(arguments: argparse.Namespace, config: Config) -> str:
     """``--format`` as written, else the config's formats, else all four."""
-    written: str | None = getattr(arguments, "format", None)
+    written = format_option(arguments)
     return written if written is not None else ",".join(config.formats or DEFAULT_FORMATS)
+
+
+def format_option(arguments: argparse.Namespace) -> str | None:
+    """Every ``--format`` given, as one list: ``--format pdf --format csv`` is ``--format pdf,csv``."""
+    given: list[str] | None = getattr(arguments, "format", None)
+    return ",".join(given) if given is not None else None
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -226,7 +232,7 @@ def _chosen(config: Config, chosen: list[str]) -> tuple[ConfigEdition, ...]:
 
 def _with_formats(edition: ConfigEdition, arguments: argparse.Namespace, config: Config) -> ConfigEdition:
     """``--format`` for every edition, else the edition's own formats, else the config's, else the default."""
-    written: str | None = getattr(arguments, "format", None)
+    written = format_option(arguments)
     if written is None:
         written = ",".join(edition.formats or config.formats or DEFAULT_FORMATS)
     return dataclasses.replace(edition, formats=parse_formats(written))

@@ -81,6 +81,16 @@ def test_name_option_overrides(scorecard: Scorecard, tmp_path: Path, small: Smal
     assert files_under(out) == ["board-pack-2023-01.csv"]
 
 
+def test_format_given_twice_makes_both_lists(scorecard: Scorecard, tmp_path: Path, small: Small) -> None:
+    out = tmp_path / "reports"
+    run = scorecard(
+        "build", *small_args(small), "--period", "2023-01", "--format", "csv", "--format", "series,csv",
+        "--out", out,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert files_under(out) == ["small-test-scorecard-2023-01-series.csv", "small-test-scorecard-2023-01.csv"]
+
+
 def test_building_again_replaces_the_file(scorecard: Scorecard, tmp_path: Path, small: Small) -> None:
     out = tmp_path / "reports"
     out.mkdir()
