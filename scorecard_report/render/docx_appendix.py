@@ -42,8 +42,8 @@ class AppendixWriter:
             self._page(page, appendix)
 
     def _page(self, page: AppendixPage, appendix: AppendixView) -> None:
-        """As in the PDF: the headline figures across the page, then the chart and its values beside the
-        benchmarks and commentary, in a layout table."""
+        """As in the PDF: the headline figures across the page, then the chart beside the benchmarks and
+        commentary, in a layout table, then the chart's values across the page."""
         w, labels, tables = self.w, appendix.labels, self.w.tables
         self._heading(page)
         w.paragraph(page.section_line, OWNER_STYLE)
@@ -67,15 +67,18 @@ class AppendixWriter:
         chart_mm = max(CHART_COLUMN_MM, page.chart.width_mm + CHART_GAP_MM)
         layout = tables.layout((chart_mm, TABLE_WIDTH_MM - chart_mm), 1, page.heading, page.chart.caption)
         left, right = layout.rows[0].cells
+        values = page.data if page.data is not None and page.data.periods else None
         with w.body.inside(left):
             w.chart(page.chart, keep=False)
-            if page.data is not None and page.data.periods:
-                w.paragraph(page.data.caption, "Caption")  # the table's title, above it
-                tables.chart_table(page.data, chart_mm - CHART_GAP_MM)
-            else:
+            if values is None:
                 self._variances(page, appendix, chart_mm - CHART_GAP_MM)
         with w.body.inside(right):
             self._side(page, appendix)
+        if values is not None:
+            # Across the page's width, as in the PDF: in the chart's column, thirteen periods left each
+            # about 10 mm, and "Common cause" or "Improvement" broke in the middle of the word.
+            w.paragraph(values.caption, "Caption")  # the table's title, above it
+            tables.chart_table(values, TABLE_WIDTH_MM)
 
     def _variances(self, page: AppendixPage, appendix: AppendixView, width_mm: float) -> None:
         """Where there is no chart table: the variance from target, period by period."""

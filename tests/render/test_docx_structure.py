@@ -297,7 +297,9 @@ def test_the_section_s_charts_sit_side_by_side_in_a_layout_table(body: etree._El
     assert [int(c.get(qn("w:w"))) for c in layout.findall("w:tblGrid/w:gridCol", NS)] == [5159, 5159, 5159]
 
 
-def test_the_appendix_chart_is_over_its_caption_and_its_values(body: etree._Element) -> None:
+def test_the_appendix_chart_is_over_its_caption_and_its_values_across_the_page(
+    body: etree._Element,
+) -> None:
     heading = page_heading(body, "FD8 Screenings completed within 72 hours")
     following = list(heading.itersiblings())
     layout = next(t for t in following if t.tag == qn("w:tbl") and t.find(".//w:drawing", NS) is not None)
@@ -311,9 +313,14 @@ def test_the_appendix_chart_is_over_its_caption_and_its_values(body: etree._Elem
     assert keep is not None and keep.get(qn("w:val")) in ("0", "false")  # not pulled onto the table
     description = blocks[0].find(".//wp:docPr", {"wp": WP}).get("descr")
     assert description != texts(caption)
-    title, values = blocks[2], blocks[3]
+    assert len(blocks) == 2  # the values are under the layout, across the page, as in the PDF
+    title, values = list(layout.itersiblings())[:2]
     assert texts(title) == "FD8 values by period; target 85–\u206090%"
     assert values.tag == qn("w:tbl")
+    # 273 mm between the margins, in twentieths of a point: the label column and a column a period.
+    columns = [int(column.get(qn("w:w"))) for column in values.findall("w:tblGrid/w:gridCol", NS)]
+    assert abs(sum(columns) - round(273 / 25.4 * 1440)) <= len(columns)
+    assert columns[0] == round(27 / 25.4 * 1440)
     header, *rows = values.findall("w:tr", NS)
     assert header.find("w:trPr/w:tblHeader", NS) is not None
     assert [texts(row.find("w:tc", NS)) for row in rows][:2] == ["Value", "Variance from target"]
