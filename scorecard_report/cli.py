@@ -26,6 +26,8 @@ exit codes:
   66  an input file is missing or unreadable
   73  an output cannot be written
   75  another publish is running in the output folder; try again later
+  130 interrupted with Ctrl-C: nothing was written
+  143 stopped by SIGTERM: nothing was written
 """
 
 # A few ways each command is used, in its --help ("" is the tool's own --help).

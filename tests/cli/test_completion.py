@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from cli_support import Run
 
+from scorecard_report.problems import ExitCode
+
 COMMANDS = ("validate", "build", "publish", "init", "commentary", "rebases", "completion")
 
 
@@ -80,3 +82,10 @@ def test_each_commands_help_has_examples_above_its_exit_codes(
     assert example in run.out
     if command != ("completion",):
         assert run.out.index("examples:\n") < run.out.index("exit codes:\n  0   done")
+
+
+def test_the_help_lists_every_exit_code_the_tool_can_give(scorecard: Callable[..., Run]) -> None:
+    run = scorecard("--help")
+    table = run.out[run.out.index("exit codes:\n") :].splitlines()[1:]
+    listed = [int(line.split()[0]) for line in table if line.strip()]
+    assert listed == [code.value for code in ExitCode]
