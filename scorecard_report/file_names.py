@@ -45,6 +45,14 @@ def file_name_problem(name: str) -> str | None:
     return None
 
 
+def checked_name(name: str) -> str:
+    """``name`` if it can be one file name's stem; else ValueError saying why (a pydantic validator's)."""
+    problem = name_problem(name)
+    if problem is not None:
+        raise ValueError(f"'{shown(name)}' cannot be a file name: {problem}")
+    return name
+
+
 def shown(name: str) -> str:
     """``name`` for a message: an invisible character written as its escape, so the reader can see it."""
     return "".join(character if character.isprintable() else repr(character)[1:-1] for character in name)

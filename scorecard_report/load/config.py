@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
+from scorecard_report.file_names import FILE_NAME_HINT, checked_name
 from scorecard_report.load.editions import ConfigEdition, read_editions
 from scorecard_report.load.text_files import read_text
 from scorecard_report.problems import InputError, InputMissing, Problem
@@ -88,10 +88,7 @@ class _ConfigSchema(BaseModel):
     @field_validator("name")
     @classmethod
     def _one_file_name(cls, name: str) -> str:
-        problem = name_problem(name)
-        if problem is not None:
-            raise ValueError(f"'{shown(name)}' cannot be a file name: {problem}")
-        return name
+        return checked_name(name)
 
 
 def find_config(explicit: Path | None) -> Config:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from scorecard_report.file_names import FILE_NAME_HINT, name_problem, shown
+from scorecard_report.file_names import FILE_NAME_HINT, checked_name, shown
 from scorecard_report.problems import Problem
 
 _HEADER = re.compile(r"^\s*\[\[\s*(?:edition|\"edition\"|'edition')\s*\]\]")
@@ -50,10 +50,7 @@ class _EditionSchema(BaseModel):
     @field_validator("name")
     @classmethod
     def _one_file_name(cls, name: str) -> str:
-        problem = name_problem(name)
-        if problem is not None:
-            raise ValueError(f"'{shown(name)}' cannot be a file name: {problem}")
-        return name
+        return checked_name(name)
 
     @field_validator("sections")
     @classmethod

@@ -143,7 +143,10 @@ def render_editions(
     """
     workers = processes(options)
     if len(editions) < 2 or workers < 2 or not any(set(formats) & set(_SLOW) for _, formats in editions):
-        return [_one_after_another(editions, options, progress, index) for index in range(len(editions))]
+        return [
+            _one_after_another(report, formats, options, progress, first=index == 0)
+            for index, (report, formats) in enumerate(editions)
+        ]
     prepared = [_prepared(report, formats, options, progress) for report, formats in editions]
     progress.step(f"laying out {_documents(prepared)} in {workers} processes")
     with worker_pool(workers) as pool:
@@ -155,15 +158,14 @@ def render_editions(
 
 
 def _one_after_another(
-    editions: Sequence[tuple[Report, Collection[str]]], options: RenderOptions, progress: Progress, index: int
+    report: Report, formats: Collection[str], options: RenderOptions, progress: Progress, *, first: bool
 ) -> dict[str, bytes]:
     """The edition's formats, made in this process after what the one before it left is freed."""
-    if index:
+    if not first:
         # A WeasyPrint layout is a web of cycles (1.4 million objects for the example) that only a full
         # collection frees; left, every collection made during the next layout walks through it again
         # (the front door after the whole scorecard: 4.0 s, not 1.5 s).
         gc.collect()
-    report, formats = editions[index]
     return render_outputs(report, formats, options, progress)
 
 
