@@ -20,6 +20,7 @@ from scorecard_report.inputs.spc import NO_REBASES
 from scorecard_report.load.benchmarks import load_benchmarks
 from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.commentary import default_commentary_path, load_commentary
+from scorecard_report.load.derived_values import with_derived
 from scorecard_report.load.editions import unknown_edition_sections
 from scorecard_report.load.periods import parse_period
 from scorecard_report.load.rebases import load_rebases
@@ -72,7 +73,7 @@ def validate(job: Job) -> ExitCode:
         job.inputs.catalogue,
         len(inputs.catalogue.indicators),
         inputs.values.path,
-        len(inputs.values.observations),
+        inputs.values.read_count,
     )
     if inputs.rebases.path is not None:
         count = len(inputs.rebases.entries)
@@ -349,8 +350,9 @@ def load_inputs(job: InputsJob) -> Inputs:
     data = job.data or catalogue.data
     if data is None:
         raise UsageError(f"no values file: give --data FILE, data in the config or data: in {job.catalogue}")
-    values = load_values(data, catalogue, encoding=job.encoding, strict=job.strict, sheet=job.sheet)
-    require_a_value(values)
+    read = load_values(data, catalogue, encoding=job.encoding, strict=job.strict, sheet=job.sheet)
+    require_a_value(read)
+    values = with_derived(catalogue, read)
     benchmarks = None
     if job.benchmarks is not None:
         benchmarks = load_benchmarks(job.benchmarks, catalogue, encoding=job.encoding, strict=job.strict)

@@ -151,10 +151,10 @@ def test_the_series_frame_is_the_series_csv_typed(report: Report) -> None:
 
 
 def test_the_examples_frames_are_its_csvs_typed() -> None:
-    # The example council's 145 indicators for October 2026, with SPC limits and benchmarks.
+    # The example council's 146 indicators for October 2026, with SPC limits and benchmarks.
     example = build_report(EXAMPLE, period="2026-10")
     summary = to_frame(example)
-    assert len(summary) == 145
+    assert len(summary) == 146
     assert list(same_as_csv(summary, render_summary_csv(example))) == []
     assert list(same_as_csv(to_frame(example, "series"), render_series_csv(example))) == []
 

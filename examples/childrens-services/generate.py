@@ -386,7 +386,7 @@ def build(specs):
     L("WF16", 66.0, 64.0, 1.0)
     L("WF17", 260000, 205000, 0.05, rel=True)
 
-    missing = sorted(set(specs) - set(S))
+    missing = sorted(ref for ref, spec in specs.items() if ref not in S and "derived" not in spec)
     if missing:
         raise SystemExit(f"no generator for: {', '.join(missing)}")
     return S, ND
@@ -529,6 +529,8 @@ DEFAULT_DECIMALS = {"percent": 0, "count": 0, "rate": 1, "days": 1, "average": 1
 def rows_for(specs, S, ND):
     rows = []
     for ref, spec in specs.items():
+        if "derived" in spec:
+            continue  # computed by the tool from the counts: never in the data
         unit = spec["unit"]
         dec = spec.get("decimals", DEFAULT_DECIMALS[unit])
         freq = spec.get("frequency", "monthly")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from scorecard_report.inputs.derived import Derivation, Population
 from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.targets import Band, Target, Tolerance
@@ -153,6 +154,7 @@ class Indicator:
     lag_months: int | None = None  # months after a period ends that its value is due; None: the default
     source: str | None = None  # where the figure comes from: "LCS month-end extract", "SSDA903 return"
     owner: str | None = None  # who supplies it
+    derived: Derivation | None = None  # how the tool computes it from others; None: read from the data
 
     @property
     def lag(self) -> int:
@@ -194,6 +196,7 @@ class Catalogue:
     rebases: Path | None = None  # the ``rebases:`` file, resolved against the catalogue's folder
     commentary: Path | None = None  # the ``commentary:`` folder; None: commentary/ beside the catalogue
     benchmark_max_age: int = DEFAULT_BENCHMARK_MAX_AGE  # beyond it a benchmark is too old to compare
+    populations: tuple[Population, ...] = ()  # what rates are worked out per (``populations:``)
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 
@@ -207,6 +210,9 @@ class Catalogue:
 
     def indicator(self, ref: str) -> Indicator | None:
         return self._by_ref.get(ref)
+
+    def population(self, name: str) -> Population | None:
+        return next((population for population in self.populations if population.name == name), None)
 
     @property
     def refs(self) -> frozenset[str]:

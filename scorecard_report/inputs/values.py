@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
+from scorecard_report.inputs.derived import Worked
 from scorecard_report.inputs.periods import Month
 from scorecard_report.problems import Problem
 
@@ -32,6 +34,7 @@ class Observation:
     place: str | None = None
     numerator: Decimal | None = None
     denominator: Decimal | None = None
+    worked: Worked | None = None  # how a derived indicator's value was computed; None: read from the data
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,23 @@ class ValueTable:
     def ratio(self, ref: str, month: Month) -> Ratio:
         """``(numerator, denominator)`` for the ref and month, ``(None, None)`` where the data gives none."""
         return self.ratios(ref).get(month, NO_RATIO)
+
+    def worked(self, ref: str) -> Mapping[Month, Worked]:
+        """How each of the ref's values was computed, by month; empty for a ref read from the data."""
+        return self._worked.get(ref, MappingProxyType({}))
+
+    @cached_property
+    def _worked(self) -> dict[str, Mapping[Month, Worked]]:
+        grouped: dict[str, dict[Month, Worked]] = {}
+        for observation in self.observations:
+            if observation.worked is not None:
+                grouped.setdefault(observation.ref, {})[observation.period] = observation.worked
+        return {ref: MappingProxyType(worked) for ref, worked in grouped.items()}
+
+    @property
+    def read_count(self) -> int:
+        """The values read from the file, without those the tool computed."""
+        return sum(1 for observation in self.observations if observation.worked is None)
 
     @cached_property
     def _ratios_by_ref(self) -> dict[str, Ratios]:

@@ -16,6 +16,7 @@ from scorecard_report.inputs.catalogue import (
     ReportSettings,
     Section,
 )
+from scorecard_report.inputs.derived import Population
 from scorecard_report.inputs.periods import FinancialCalendar
 from scorecard_report.inputs.spc import SpcSettings
 from scorecard_report.inputs.vocabulary import Comparator
@@ -29,6 +30,7 @@ from scorecard_report.load.clean_text import (
     restore_breaks,
     safe_for_yaml,
 )
+from scorecard_report.load.derived import check_derived, read_populations
 from scorecard_report.load.indicators import parse_default_tolerance
 from scorecard_report.load.report_settings import report_settings
 from scorecard_report.load.sections import check_file_name, read_sections
@@ -51,15 +53,21 @@ def load_catalogue(path: Path) -> Catalogue:
         max_age = benchmark_max_age(reader, settings.benchmark_max_age)
     spc = spc_settings(reader, _block(reader, data, "spc"))
     sections = read_sections(reader, data, settings)
+    populations: tuple[Population, ...] = ()
     if settings is not None:
         _check_field_names(reader, settings)
         _check_has_indicators(reader, sections)
+        calendar = FinancialCalendar(settings.year_start_month)
+        populations = read_populations(reader, _block(reader, data, "populations"), calendar)
+        check_derived(reader, sections, populations)
     report = report_settings(reader, path, settings, sections) if settings else None
     warnings = sorted(reader.warnings, key=lambda problem: problem.line or 0)
     if reader.problems or settings is None or report is None or spc is None:
         raise InputError([*reader.problems, *warnings])
     catalogue = _catalogue(path, settings, sections, report, spc, benchmarks)
-    return dataclasses.replace(catalogue, benchmark_max_age=max_age, warnings=tuple(warnings))
+    return dataclasses.replace(
+        catalogue, benchmark_max_age=max_age, populations=populations, warnings=tuple(warnings)
+    )
 
 
 def _block(reader: CatalogueReader, data: Any, key: str) -> Any:

@@ -72,6 +72,7 @@ class SettingsSchema(_Strict):
     report: ReportSchema = Field(default_factory=ReportSchema)
     spc: Any = None  # checked as SpcSchema by load/spc_settings.py, so each key has its own message
     rebases: str | None = None
+    populations: Any = None  # read by load/derived.py, each population checked on its own
     sections: list[Any]
 
 
@@ -114,6 +115,7 @@ class IndicatorSchema(_Strict):
     lag: Any = None  # "1 month", "2 months", "1 quarter", "0 months": read by load/timeliness.py
     source: str | None = None
     owner: str | None = None
+    derived: Any = None  # read by load/derived.py: rolling, year_to_date, rate_of or ratio
 
     @field_validator("unit", "polarity", "frequency", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from scorecard_report.inputs.targets import Band, SingleValue, Target, Tolerance
 from scorecard_report.inputs.vocabulary import Comparator, Frequency, Polarity, Unit
 from scorecard_report.load.catalogue_reader import CatalogueReader
 from scorecard_report.load.catalogue_schema import IndicatorSchema, SettingsSchema
+from scorecard_report.load.derived import read_derivation
 from scorecard_report.load.spc_settings import indicator_spc
 from scorecard_report.load.strict_yaml import YamlPath
 from scorecard_report.load.targets import TargetError, band_threshold, parse_target
@@ -76,7 +77,8 @@ class _IndicatorChecks:
         spc = indicator_spc(self.reader, self.schema.spc, self.at, self.schema.ref)
         frequency = Frequency(self.schema.frequency)
         lag = indicator_lag(self.reader, self.schema.lag, self.at, self.schema.ref, self.settings, frequency)
-        if self.failed or polarity is None or spc is None or lag is None:
+        derived_read, derived = read_derivation(self.reader, self.schema.derived, self.at, self.schema.ref)
+        if self.failed or polarity is None or spc is None or lag is None or not derived_read:
             return None
         schema = self.schema
         return Indicator(
@@ -103,6 +105,7 @@ class _IndicatorChecks:
             lag_months=lag,
             source=schema.source,
             owner=schema.owner,
+            derived=derived,
         )
 
     def _target(self) -> Target | None:

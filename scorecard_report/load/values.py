@@ -102,6 +102,7 @@ class _ValueReader:
         entries = self._long_entries() if "period" in self.columns else self._wide_entries()
         seen: dict[tuple[str, Month], Observation] = {}
         unknown: dict[str, RawRow] = {}
+        computed: dict[str, list[RawRow]] = {}
         known = 0
         for entry in entries:
             indicator = self.indicators.get(entry.ref)
@@ -109,6 +110,9 @@ class _ValueReader:
                 unknown.setdefault(entry.ref, entry.row)
                 continue
             known += 1
+            if indicator.derived is not None:
+                computed.setdefault(entry.ref, []).append(entry.row)
+                continue
             observation = self._observation(entry, indicator)
             if observation is not None:
                 self._keep(observation, seen)
@@ -116,8 +120,24 @@ class _ValueReader:
             self._report_nothing_to_read(unknown)
         else:
             self._report_unknown(unknown)
+        self._report_computed(computed)
         self._warn_fractions(list(seen.values()))
         return list(seen.values())
+
+    def _report_computed(self, computed: dict[str, list[RawRow]]) -> None:
+        """A derived indicator's values come from the tool: values for it in the data would be a second,
+        disagreeing source, so they are refused, once for each ref, at its first row."""
+        for ref, rows in computed.items():
+            indicator = self.indicators[ref]
+            line = indicator.derived.line if indicator.derived else indicator.line
+            more = f" (and {len(rows) - 1} more rows)" if len(rows) > 1 else ""
+            self.error(
+                f"{ref} is computed by the tool (derived: in {self.catalogue.path.name}, line {line}), "
+                f"so the data may not give it values{more}",
+                rows[0],
+                ref,
+                hint="delete its rows from the data, or take derived: out of the catalogue to read them",
+            )
 
     def _report_nothing_to_read(self, unknown: dict[str, RawRow]) -> None:
         """A file with only a header, or only refs the catalogue lacks, is the wrong file: say so once."""

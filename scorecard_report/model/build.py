@@ -18,6 +18,7 @@ from scorecard_report.format.timeliness import TIMELINESS_KEY, benchmark_age_key
 from scorecard_report.inputs.benchmarks import BenchmarkTable
 from scorecard_report.inputs.catalogue import BenchmarkSource, Catalogue, Indicator
 from scorecard_report.inputs.commentary import NO_COMMENTARY, Commentary
+from scorecard_report.inputs.derived import DerivedFrom, Worked
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.spc import NO_REBASES, Rebase, Rebases
 from scorecard_report.inputs.targets import Above, Below, threshold
@@ -78,6 +79,7 @@ def build_report(
                     commentary,
                     values.ratios(indicator.ref),
                     rebases.of(indicator.ref),
+                    values.worked(indicator.ref),
                 )
                 for indicator in section.indicators
             ),
@@ -197,6 +199,7 @@ def _row(
     commentary: Commentary,
     ratios: Mapping[Month, Ratio] | None = None,
     rebases: Sequence[Rebase] = (),
+    worked: Mapping[Month, Worked] | None = None,
 ) -> Row:
     current_month = current_period(indicator.frequency, report, catalogue.calendar)
     precision = _precision(catalogue, indicator, series, report, current_month, benchmark_table)
@@ -209,6 +212,7 @@ def _row(
                 _figure(catalogue, indicator, series, month, report, precision),
                 numerator=numerator,
                 denominator=denominator,
+                worked=(worked or {}).get(month) if month <= report else None,
             )
         return figures[month]
 
@@ -271,6 +275,28 @@ def _row(
             indicator.frequency,
             catalogue.calendar,
         ),
+        derived=_derived_from(catalogue, indicator),
+    )
+
+
+def _derived_from(catalogue: Catalogue, indicator: Indicator) -> DerivedFrom | None:
+    """What the words about a derived indicator need: its inputs' titles, its population's label."""
+    derivation = indicator.derived
+    if derivation is None:
+        return None
+    source = catalogue.indicator(derivation.of)
+    over = catalogue.indicator(derivation.over) if derivation.over else None
+    population = catalogue.population(derivation.population) if derivation.population else None
+    population_indicator = (
+        catalogue.indicator(derivation.population) if derivation.population and population is None else None
+    )
+    return DerivedFrom(
+        derivation,
+        source.title if source else derivation.of,
+        source.unit if source else indicator.unit,
+        over.title if over else derivation.over,
+        population,
+        population_indicator.title if population_indicator else None,
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scorecard_report.inputs.catalogue import DEFAULT_BENCHMARK_MAX_AGE, BenchmarkSource, ReportSettings
 from scorecard_report.inputs.commentary import Text, TitledText
+from scorecard_report.inputs.derived import DerivedFrom, Worked
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.spc import (
     Assurance,
@@ -47,6 +48,7 @@ class Figure:
     variance_text: str = ""
     numerator: Decimal | None = None  # the numbers behind a percentage or rate, as the data gives them
     denominator: Decimal | None = None
+    worked: Worked | None = None  # how a derived indicator's value was computed; None: read
 
     @property
     def missing(self) -> bool:
@@ -232,6 +234,7 @@ class Row:
     spc: RowSpc = NO_SPC
     revisions: tuple[Revision, ...] = ()  # values the earlier edition showed otherwise, oldest first
     commentary_check: CommentaryCheck | None = None  # its text was written against other figures
+    derived: DerivedFrom | None = None  # None: read from the data
 
     @property
     def compared_with(self) -> Figure:

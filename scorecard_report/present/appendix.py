@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from scorecard_report.format.derived import rule_words, worked_words
 from scorecard_report.format.display import format_value, label_with_year
 from scorecard_report.format.spc import point_word
 from scorecard_report.format.words import DASH, comparison_word, polarity_words
@@ -93,6 +94,7 @@ class AppendixPage:
     data_line: str = ""  # "Late †: Data to Aug 2026; Sep 2026 was due by Oct 2026. Source: …"
     # "Revised since the Sep 2026 edition: Jul 2026 was 93%, now 91%.", and any rebase to review
     revisions_line: str = ""
+    computed: str = ""  # how a derived indicator's current figure was made; "" for one read from the data
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def appendix_page(
         current=current_cell(row),
         figures=_figures(row),
         counts=counts_sentence(row),
+        computed=computed_line(row),
         chart=None if chart is None else _chart(row, chart),
         variances=tuple(LabelledFigure(f.period_text, f.variance_text or DASH) for f in row.chart_trend)
         if row.target
@@ -153,6 +156,17 @@ def appendix_page(
             (revisions_line(row, earlier), *(r.review_text for r in row.spc.rebases if r.review_text))
         ).strip(),
     )
+
+
+def computed_line(row: Row) -> str:
+    """``Computed: the sum of … to the month shown. Sum of FD1 over the 12 months Nov 2025 to Oct 2026:
+    15,942.`` The rule, then the current period's working, so the figure can be checked from the page."""
+    if row.derived is None:
+        return ""
+    rule = rule_words(row.derived, row.frequency)
+    current = row.current
+    worked = worked_words(row.derived, current.worked, (current.text, current.period_text), row.frequency)
+    return f"Computed by this tool: {rule}. {worked}".strip()
 
 
 def data_line(row: Row) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard_report.format.derived import rule_words
 from scorecard_report.format.spc import assurance_word, noise_note, reading_words, variation_word
 from scorecard_report.format.words import direction_arrow, judgement_word, polarity_words
 from scorecard_report.inputs.commentary import Run
@@ -92,7 +93,28 @@ def _data(report: Report) -> tuple[Prose, ...]:
         parts.append(prose("Late and stale data", Run(report.timeliness_key)))
     if any(benchmark.too_old for row in report.rows for benchmark in row.benchmarks):
         parts.append(prose("Benchmarks too old to compare", Run(report.benchmark_age_key)))
+    computed = _computed(report)
+    if computed:
+        parts.append(prose("Figures computed from others", Run(computed)))
     return tuple(parts)
+
+
+def _computed(report: Report) -> str:
+    """Which figures the tool computes, and how each is made: a reader can check them from the inputs."""
+    each = [
+        f"{row.ref} is {rule_words(row.derived, row.frequency)}"
+        for row in report.rows
+        if row.derived is not None
+    ]
+    if not each:
+        return ""
+    where = "Its appendix page shows" if len(each) == 1 else "Each one's appendix page shows"
+    return (
+        "These figures are computed by this tool from other indicators, not read from the data: "
+        + "; ".join(each)
+        + f". {where} the working for the period reported. A figure made over a window of months has "
+        "none where a month in the window has no value."
+    )
 
 
 def _spc(report: Report) -> SpcKey:

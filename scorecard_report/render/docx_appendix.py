@@ -58,8 +58,9 @@ class AppendixWriter:
         tables.value(cells[0], page.current, bold=True)
         for cell, box in zip(cells[1:], page.figures, strict=True):
             self._headline_box(cell, box)
-        if page.counts:
-            w.paragraph(page.counts)
+        for line in (page.counts, page.computed):
+            if line:
+                w.paragraph(line)
         if page.chart is None:
             self._variances(page, appendix, TABLE_WIDTH_MM)
             self._side(page, appendix)

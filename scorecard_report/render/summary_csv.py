@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from scorecard_report.format.derived import rule_words
 from scorecard_report.format.display import plain
 from scorecard_report.inputs.periods import Month
 from scorecard_report.model.report import BenchmarkComparison, Report, Row
@@ -44,6 +45,8 @@ COLUMNS = (
     "spc_upper",
     "spc_points",
     "capable_band",
+    "derived",
+    "how_computed",
 )
 
 
@@ -94,8 +97,10 @@ SUMMARY_TYPES: dict[str, type] = {
     "spc_lower": Decimal,
     "spc_upper": Decimal,
     "spc_points": int,
+    "derived": bool,
 }
 SERIES_TYPES: dict[str, type] = {
+    "derived": bool,
     "value": Decimal,
     "centre": Decimal,
     "lower_limit": Decimal,
@@ -155,6 +160,8 @@ def summary_cells(row: Row, section: str) -> list[Cell]:
         row.spc.upper,
         row.spc.points,
         row.spc.capable_band or None,
+        row.derived is not None,
+        rule_words(row.derived, row.frequency) if row.derived else None,
         *(benchmark.value for benchmark in row.benchmarks),
         *(cell for benchmark in row.benchmarks for cell in _benchmark_age_cells(benchmark)),
     ]
@@ -165,7 +172,17 @@ def summary_lines(report: Report) -> list[list[Cell]]:
     return [summary_cells(row, section.id) for section in report.sections for row in section.rows]
 
 
-SERIES_COLUMNS = ("ref", "period", "value", "centre", "lower_limit", "upper_limit", "point", "rule")
+SERIES_COLUMNS = (
+    "ref",
+    "period",
+    "value",
+    "centre",
+    "lower_limit",
+    "upper_limit",
+    "point",
+    "rule",
+    "derived",
+)
 
 
 def series_lines(report: Report) -> list[list[Cell]]:
@@ -180,6 +197,7 @@ def series_lines(report: Report) -> list[list[Cell]]:
             point.upper,
             str(point.point),
             str(point.rule) if point.rule else None,
+            row.derived is not None,
         ]
         for row in report.rows
         for point in row.spc.series

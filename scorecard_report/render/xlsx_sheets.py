@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from scorecard_report.format.derived import rule_words
 from scorecard_report.format.display import JOIN, format_value, label_with_year
 from scorecard_report.format.spc import point_word, rule_name
 from scorecard_report.format.words import STATUS_WORDS, direction_word, judgement_word
@@ -138,6 +139,8 @@ SUMMARY_HEADINGS = (
     "SPC upper limit",
     "SPC points",
     "Capable band",
+    "Computed",
+    "How computed",
 )
 
 
@@ -196,6 +199,8 @@ def summary_line(row: Row, section: SectionReport) -> tuple[SheetCell, ...]:
         number(spc.upper, row),
         count(spc.points),
         words(spc.capable_band),
+        yes_no(row.derived is not None),
+        words(rule_words(row.derived, row.frequency) if row.derived else None),
         *(number(benchmark.value, row) for benchmark in row.benchmarks),
         *(cell for benchmark in row.benchmarks for cell in _benchmark_age(benchmark)),
     )
@@ -241,6 +246,7 @@ SERIES_HEADINGS = (
     "Upper limit",
     "Point",
     "Rule",
+    "Computed",
 )
 
 
@@ -260,6 +266,7 @@ def series_line(row: Row, point: SpcPoint) -> tuple[SheetCell, ...]:
         number(point.upper, row),
         words(_point(point)),
         words(rule_name(point.rule) if point.rule else None),
+        yes_no(row.derived is not None),
     )
 
 

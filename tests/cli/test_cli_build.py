@@ -377,7 +377,7 @@ def test_summary_without_benchmarks_has_only_the_fixed_columns(scorecard: Scorec
     assert header == (
         "ref,section,title,unit,frequency,period,data_to,due,timeliness,current,previous_period,previous_year,"
         "target,status,band,direction,judgement,variation,assurance,reading,attention,spc_centre,"
-        "spc_lower,spc_upper,spc_points,capable_band"
+        "spc_lower,spc_upper,spc_points,capable_band,derived,how_computed"
     )
 
 

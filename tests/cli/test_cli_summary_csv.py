@@ -14,16 +14,17 @@ Scorecard = Callable[..., Run]
 HEADER = (
     "ref,section,title,unit,frequency,period,data_to,due,timeliness,current,previous_period,previous_year,"
     "target,status,band,direction,judgement,variation,assurance,reading,attention,spc_centre,spc_lower,"
-    "spc_upper,spc_points,capable_band"
+    "spc_upper,spc_points,capable_band,derived,how_computed"
 )
 
 
 def no_spc_yet(points: int) -> str:
-    """The SPC cells of a monthly row with fewer than nhse's 13 points: no judgement, no limits."""
-    return f"none,none,No SPC: {points} months of data (13 needed),no,,,,{points},"
+    """The SPC cells of a monthly row with fewer than nhse's 13 points: no judgement, no limits; then
+    the capable band (none) and ``derived`` no, with no ``how_computed``."""
+    return f"none,none,No SPC: {points} months of data (13 needed),no,,,,{points},,no,"
 
 
-NOT_MONTHLY = "none,none,No SPC: only monthly indicators are charted,no,,,,0,"
+NOT_MONTHLY = "none,none,No SPC: only monthly indicators are charted,no,,,,0,,no,"
 
 # Each benchmark's value, then its year and whether it is too old, for a row with no benchmark values.
 NO_BENCHMARKS = ",,,,,,"
@@ -146,7 +147,7 @@ SUMMARY_2023_01 = "\n".join(
         # lag 0) was due by January itself and nothing later is due -> late, due 2023-01.
         # Region 80 has no year: its year is empty and it is never too old.
         "P2,main,Missing now,percent,monthly,2023-01,2022-12,2023-01,late,,80,,85%,none,,none,none,"
-        "none,none,No SPC: no value for Jan 2023,no,,,,0,,,80,,,,no",
+        "none,none,No SPC: no value for Jan 2023,no,,,,0,,no,,,80,,,,no",
         # N1: 1200 vs "1,238" -> down; neutral -> decreased.
         "N1,main,Neutral count,count,monthly,2023-01,2023-01,,on_time,1200,1238,,,none,,down,decreased,"
         f"{no_spc_yet(2)}{NO_BENCHMARKS}",

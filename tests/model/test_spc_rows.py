@@ -221,12 +221,22 @@ def test_summary_csv_columns(report: Report) -> None:
 
 def test_series_csv(report: Report) -> None:
     lines = list(csv.reader(io.StringIO(render_series_csv(report).decode("utf-8"))))
-    assert lines[0] == ["ref", "period", "value", "centre", "lower_limit", "upper_limit", "point", "rule"]
+    assert lines[0] == [
+        "ref",
+        "period",
+        "value",
+        "centre",
+        "lower_limit",
+        "upper_limit",
+        "point",
+        "rule",
+        "derived",
+    ]
     redbetter = [line for line in lines if line[0] == "REDBETTER"]
     assert len(redbetter) == 13
     assert redbetter[0][:3] == ["REDBETTER", "2025-10", "60"]
-    assert redbetter[0][6:] == ["concern", "outside_limits"]
-    assert redbetter[-1][6:] == ["improvement", "outside_limits"]
+    assert redbetter[0][6:] == ["concern", "outside_limits", "no"]
+    assert redbetter[-1][6:] == ["improvement", "outside_limits", "no"]
     assert redbetter[-1][3] == str(D(801) / 13)
 
 

@@ -218,10 +218,10 @@ def test_words_are_as_the_documents_write_them(summary: Worksheet) -> None:
 
 
 def test_the_summary_is_one_excel_table_with_its_header_frozen(summary: Worksheet) -> None:
-    # 26 fixed columns, 2 benchmark values and 2 × 2 year and age columns: 32, A to AF; 6 indicators.
+    # 28 fixed columns, 2 benchmark values and 2 × 2 year and age columns: 34, A to AH; 6 indicators.
     assert summary.freeze_panes == "A2"
     (table,) = summary.tables.values()
-    assert (table.displayName, table.ref, table.headerRowCount) == ("Summary", "A1:AF7", 1)
+    assert (table.displayName, table.ref, table.headerRowCount) == ("Summary", "A1:AH7", 1)
     assert table.tableStyleInfo is not None and table.tableStyleInfo.name == "TableStyleMedium2"
     assert [column.name for column in table.tableColumns][:3] == ["Ref", "Indicator", "Section"]
     header = summary["A1"]
@@ -275,7 +275,7 @@ def test_the_series_sheet_is_the_series_csv_as_a_table(report: Report) -> None:
     # 13 trend periods for each of the 6 indicators: 78 lines.
     series = workbook(report)["Series"]
     (table,) = series.tables.values()
-    assert (table.displayName, table.ref, series.freeze_panes) == ("Series", "A1:I79", "A2")
+    assert (table.displayName, table.ref, series.freeze_panes) == ("Series", "A1:J79", "A2")
     january = [row for row in series.iter_rows(min_row=2) if row[0].value == "CF5"][-1]
     assert [c.value for c in january[:4]] == [
         "CF5",
@@ -411,7 +411,7 @@ def test_the_examples_workbook_reopens_with_its_fills_words_and_formats(
     summary = openpyxl.load_workbook(out / "childrens-scorecard-2026-10.xlsx")["Summary"]
     assert summary.freeze_panes == "A2"
     (table,) = summary.tables.values()
-    assert table.ref.startswith("A1:") and table.ref.endswith("146")  # 145 indicators under the header
+    assert table.ref.startswith("A1:") and table.ref.endswith("147")  # 146 indicators under the header
     fd5 = cell(summary, "FD5", "Current")
     assert (fd5.value, fd5.number_format) == (82.5, PERCENT)
     assert (cell(summary, "FD5", "Status").value, fill(cell(summary, "FD5", "Status"))) == ("Amber", AMBER)
