@@ -40,6 +40,22 @@ def rule_words(derived: DerivedFrom, frequency: Frequency) -> str:
     return f"{counted}, per {_number(derivation.per)} {_population_words(derived)}"
 
 
+def kind_words(derived: DerivedFrom, frequency: Frequency) -> str:
+    """``a 12-month rolling rate per 10,000``: the kind of figure, short enough for the key."""
+    derivation = derived.derivation
+    noun = "quarter" if frequency is Frequency.QUARTERLY else "month"
+    span = f"{(derivation.months or frequency.months) // frequency.months}-{noun}"
+    how = {Aggregate.SUM: "sum", Aggregate.MEAN: "mean", Aggregate.LAST: "latest value"}[derivation.how]
+    if derivation.kind is DerivedKind.ROLLING:
+        return f"a {span} rolling {how}"
+    if derivation.kind is DerivedKind.YEAR_TO_DATE:
+        return f"a year-to-date {how}"
+    if derivation.kind is DerivedKind.RATIO:
+        return "a percentage of two figures" if derivation.per == 100 else "a ratio of two figures"
+    rate = f"a rate per {_number(derivation.per)}"
+    return f"a {span} rolling rate per {_number(derivation.per)}" if derivation.months else rate
+
+
 def worked_words(
     derived: DerivedFrom, worked: Worked | None, shown: tuple[str, str], frequency: Frequency
 ) -> str:
@@ -74,11 +90,11 @@ def _window_words(derived: DerivedFrom, worked: Worked, frequency: Frequency, re
             return f"No figure for {_period(worked.last)}."
         return (
             f"No figure for {_period(worked.last)}: {derivation.of} has no value for "
-            f"{_listed([_period(month) for month in worked.missing])}, and a figure made from the "
+            f"{listed([_period(month) for month in worked.missing])}, and a figure made from the "
             f"{periods} {span} needs {_needed(derivation.minimum, worked.periods)}."
         )
     if worked.missing:
-        left = _listed([_period(month) for month in worked.missing])
+        left = listed([_period(month) for month in worked.missing])
         has = "has" if len(worked.missing) == 1 else "have"
         return (
             f"{how} of {derivation.of} over the {worked.used} of the {periods} {span} that have a value "
@@ -170,5 +186,6 @@ def _needed(minimum: int | None, periods: int) -> str:
     return f"at least {minimum} of them"
 
 
-def _listed(words: list[str]) -> str:
+def listed(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

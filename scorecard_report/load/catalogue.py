@@ -58,8 +58,9 @@ def load_catalogue(path: Path) -> Catalogue:
         _check_field_names(reader, settings)
         _check_has_indicators(reader, sections)
         calendar = FinancialCalendar(settings.year_start_month)
-        populations = read_populations(reader, _block(reader, data, "populations"), calendar)
-        check_derived(reader, sections, populations)
+        written = _block(reader, data, "populations")
+        populations = read_populations(reader, written, calendar)
+        check_derived(reader, sections, populations, set(written) if isinstance(written, dict) else set())
     report = report_settings(reader, path, settings, sections) if settings else None
     warnings = sorted(reader.warnings, key=lambda problem: problem.line or 0)
     if reader.problems or settings is None or report is None or spc is None:

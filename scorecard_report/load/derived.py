@@ -250,12 +250,18 @@ def _population_values(
 
 
 def check_derived(
-    reader: CatalogueReader, sections: Sequence[Section], populations: Sequence[Population]
+    reader: CatalogueReader,
+    sections: Sequence[Section],
+    populations: Sequence[Population],
+    written_populations: set[str],
 ) -> None:
     """What needs the whole catalogue: every ref a derivation names exists, no indicator is computed from
-    itself through others, and its inputs' units and frequencies can be combined as it asks."""
+    itself through others, and its inputs' units and frequencies can be combined as it asks.
+
+    ``written_populations`` are the names the ``populations:`` block gives, also those refused for their
+    own errors (already reported): a rate per one of those is not told that it does not exist."""
     indicators = {indicator.ref: indicator for section in sections for indicator in section.indicators}
-    names = {population.name for population in populations}
+    names = {population.name for population in populations} | {str(name) for name in written_populations}
     checks = _Checks(reader, indicators, names, written_refs(reader.document.data))
     for indicator in indicators.values():
         if indicator.derived is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from scorecard_report.format.derived import listed
 from scorecard_report.format.periods import month_short
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
 from scorecard_report.inputs.derived import Aggregate, Derivation, DerivedKind, Population, Worked
@@ -35,7 +36,7 @@ def with_derived(catalogue: Catalogue, values: ValueTable) -> ValueTable:
     """The values with every derived indicator's computed from them; ``InputError`` with every problem
     (a population missing for a year that is needed, a figure too large) at once."""
     order = derivation_order(catalogue.indicators)
-    if not order:
+    if not order or not values.periods:
         return values
     computed: dict[str, dict[Month, Decimal | None]] = {}
 
@@ -46,7 +47,7 @@ def with_derived(catalogue: Catalogue, values: ValueTable) -> ValueTable:
     warnings: list[Problem] = []
     observations: list[Observation] = []
     for indicator in order:
-        derive = _Derive(catalogue, indicator, series, problems, warnings)
+        derive = _Derive(catalogue, indicator, series, problems, warnings, values.periods[-1])
         made = derive.observations()
         computed[indicator.ref] = {observation.period: observation.value for observation in made}
         observations.extend(made)
@@ -62,6 +63,7 @@ class _Derive:
     series: Lookup
     problems: list[Problem]
     warnings: list[Problem]
+    latest: Month  # the data's last month: a window its minimum allows may end after its input's last value
 
     @property
     def derivation(self) -> Derivation:
@@ -83,7 +85,7 @@ class _Derive:
         made = []
         needed_years: dict[int, Month] = {}
         step = self.indicator.frequency.months
-        period, last = min(known), max(known)
+        period, last = min(known), max(max(known), self.latest)
         while period <= last:
             result = self._compute(period, source, needed_years)
             if result is not None:
@@ -205,12 +207,12 @@ class _Derive:
         population = self.catalogue.population(self.derivation.population or "")
         assert population is not None  # only a populations: entry can lack a year
         years = [_year_words(year) for year in sorted(needed)]
-        first = needed[min(needed)]
+        each = [f"{_year_words(year)} (from {month_short(needed[year])})" for year in sorted(needed)]
         self.problems.append(
             Problem(
                 self.catalogue.path,
-                f"population '{population.name}' has no value for {_listed(years)}, which "
-                f"{self.indicator.ref} needs ({self.derivation.of} has a value in {month_short(first)})",
+                f"population '{population.name}' has no value for {listed(each)}, which "
+                f"{self.indicator.ref} needs: {self.derivation.of} has a value in those months",
                 line=population.line,
                 ref=self.indicator.ref,
                 hint=f"add {years[0]}: NUMBER under populations: {population.name}: values:",
@@ -235,10 +237,6 @@ def _aggregate(how: Aggregate, present: list[Decimal]) -> Decimal:
 
 def _year_words(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def population_of(catalogue: Catalogue, derivation: Derivation) -> Population | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard_report.format.derived import rule_words
+from scorecard_report.format.derived import kind_words, listed
 from scorecard_report.format.spc import assurance_word, noise_note, reading_words, variation_word
 from scorecard_report.format.words import direction_arrow, judgement_word, polarity_words
 from scorecard_report.inputs.commentary import Run
@@ -100,20 +100,20 @@ def _data(report: Report) -> tuple[Prose, ...]:
 
 
 def _computed(report: Report) -> str:
-    """Which figures the tool computes, and how each is made: a reader can check them from the inputs."""
-    each = [
-        f"{row.ref} is {rule_words(row.derived, row.frequency)}"
-        for row in report.rows
-        if row.derived is not None
-    ]
-    if not each:
+    """Which figures the tool computes, by kind (``FD2 and CIN2 (12-month rolling rates per 10,000)``):
+    short enough to stay in its column of the key; each appendix page gives the rule and the working."""
+    kinds: dict[str, list[str]] = {}
+    for row in report.rows:
+        if row.derived is not None:
+            kinds.setdefault(kind_words(row.derived, row.frequency), []).append(row.ref)
+    if not kinds:
         return ""
-    where = "Its appendix page shows" if len(each) == 1 else "Each one's appendix page shows"
+    each = [f"{listed(refs)} ({kind})" for kind, refs in kinds.items()]
     return (
-        "These figures are computed by this tool from other indicators, not read from the data: "
-        + "; ".join(each)
-        + f". {where} the working for the period reported. A figure made over a window of months has "
-        "none where a month in the window has no value."
+        "Computed by this tool from other indicators, not read from the data: "
+        + listed(each)
+        + ". Each one's appendix page says exactly how, with the working for the period reported. A "
+        "figure made over a window of months has none where a month in the window has no value."
     )
 
 
