@@ -40,6 +40,17 @@ def rule_words(derived: DerivedFrom, frequency: Frequency) -> str:
     return f"{counted}, per {_number(derivation.per)} {_population_words(derived)}"
 
 
+def inputs_words(derived: DerivedFrom) -> str:
+    """``FD1 Contacts received (No. in month)``: what the figure is computed from, by ref and title."""
+    derivation = derived.derivation
+    of = f"{derivation.of} {derived.of_title}"
+    if derivation.kind is DerivedKind.RATIO:
+        return f"{of} and {derivation.over} {derived.over_title}"
+    if derived.population_title is not None:
+        return f"{of} and {derivation.population} {derived.population_title}"
+    return of
+
+
 def kind_words(derived: DerivedFrom, frequency: Frequency) -> str:
     """``a 12-month rolling rate per 10,000``: the kind of figure, short enough for the key."""
     derivation = derived.derivation
@@ -73,7 +84,10 @@ def worked_words(
     counted = _window_words(derived, worked, frequency, _amount(worked.numerator, derived))
     if worked.numerator is None:
         return counted
-    return f"{counted} {_division_words(derived, worked, shown, 'That')}"
+    # "Sum of FD1 over the 12 months Nov 2025 to Oct 2026 (15,760), divided by …": one sentence, so that
+    # the working stays on the indicator's one appendix page.
+    summed = counted.removesuffix(".").rsplit(": ", 1)[0]
+    return _division_words(derived, worked, shown, f"{summed} ({_amount(worked.numerator, derived)}),")
 
 
 def _window_words(derived: DerivedFrom, worked: Worked, frequency: Frequency, result: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from scorecard_report.format.derived import rule_words, worked_words
+from scorecard_report.format.derived import inputs_words, worked_words
 from scorecard_report.format.display import format_value, label_with_year
 from scorecard_report.format.spc import point_word
 from scorecard_report.format.words import DASH, comparison_word, polarity_words
@@ -159,14 +159,15 @@ def appendix_page(
 
 
 def computed_line(row: Row) -> str:
-    """``Computed: the sum of … to the month shown. Sum of FD1 over the 12 months Nov 2025 to Oct 2026:
-    15,942.`` The rule, then the current period's working, so the figure can be checked from the page."""
+    """``Computed by this tool from FD1 Contacts received. Sum of FD1 over the 12 months Nov 2025 to Oct
+    2026 (15,760), divided by 52,100 (…) and multiplied by 10,000: 3,025.``: what the figure is made
+    from, then the current period's working, so that it can be checked from the page. The rule in full
+    is the summary CSV's ``how_computed``; the key lists the computed figures by kind."""
     if row.derived is None:
         return ""
-    rule = rule_words(row.derived, row.frequency)
     current = row.current
     worked = worked_words(row.derived, current.worked, (current.text, current.period_text), row.frequency)
-    return f"Computed by this tool: {rule}. {worked}".strip()
+    return f"Computed by this tool from {inputs_words(row.derived)}. {worked}".strip()
 
 
 def data_line(row: Row) -> str:

@@ -31,10 +31,9 @@ def row(report: Report, ref: str) -> Row:
 def test_fd2s_page_shows_the_sum_the_population_and_the_rate(report: Report) -> None:
     # FD1 Nov 2025 to Oct 2026 adds up to 15,760; 15,760 / 52,100 (2026/27) x 10,000 = 3,024.95 -> 3,025.
     assert computed_line(row(report, "FD2")) == (
-        "Computed by this tool: the sum of Contacts received inc. out of hours contacts (No. in month) (FD1) "
-        "over the 12 months to the month shown, per 10,000 children aged 0 to 17 (ONS mid-year population "
-        "estimates). Sum of FD1 over the 12 months Nov 2025 to Oct 2026: 15,760. That divided by 52,100 "
-        "(children aged 0 to 17, 2026/27; ONS mid-year population estimates) and multiplied by 10,000: 3,025."
+        "Computed by this tool from FD1 Contacts received inc. out of hours contacts (No. in month). Sum of "
+        "FD1 over the 12 months Nov 2025 to Oct 2026 (15,760), divided by 52,100 (children aged 0 to 17, "
+        "2026/27; ONS mid-year population estimates) and multiplied by 10,000: 3,025."
     )
 
 

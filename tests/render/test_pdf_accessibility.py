@@ -1258,3 +1258,21 @@ def test_a_second_pass_finds_nothing_to_repair(small: Built) -> None:
         0,
         0,
     )
+
+
+def test_every_appendix_page_of_the_example_is_one_page(example: Built) -> None:
+    """Each indicator's appendix page, with its working where it is computed, fits its one page: from
+    the page that opens the appendix (which carries FD1) to the last, one page per indicator."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(example.pdf)).pages]
+    # The contents names the appendix too: the appendix opens on the last page that does.
+    first = max(index for index, text in enumerate(pages) if "Appendix: indicator pages" in text)
+    indicators = sum(
+        1 for line in (ROOT / "indicator_specs.yaml").read_text("utf-8").splitlines() if "- ref:" in line
+    )
+    assert len(pages) - first == indicators == 146
+    assert all(text.count("values by period") == 1 for text in pages[first:])
+    # The computed rate's working is on its own page, not run over onto the next.
+    (cin2,) = [text for text in pages[first:] if "CIN2 Referrals received" in text and "Computed by" in text]
+    assert "multiplied by 10,000: 710." in " ".join(cin2.split())
