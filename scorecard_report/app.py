@@ -75,6 +75,15 @@ def validate(job: Job) -> ExitCode:
         inputs.values.path,
         inputs.values.read_count,
     )
+    derived = [indicator.ref for indicator in inputs.catalogue.indicators if indicator.derived]
+    if derived:
+        computed = len(inputs.values.observations) - inputs.values.read_count
+        log.info(
+            "ok: computed %d values for %d derived indicators (%s)",
+            computed,
+            len(derived),
+            ", ".join(derived),
+        )
     if inputs.rebases.path is not None:
         count = len(inputs.rebases.entries)
         log.info("ok: %s (%d rebase%s)", inputs.rebases.path, count, "" if count == 1 else "s")

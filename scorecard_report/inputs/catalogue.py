@@ -197,6 +197,9 @@ class Catalogue:
     commentary: Path | None = None  # the ``commentary:`` folder; None: commentary/ beside the catalogue
     benchmark_max_age: int = DEFAULT_BENCHMARK_MAX_AGE  # beyond it a benchmark is too old to compare
     populations: tuple[Population, ...] = ()  # what rates are worked out per (``populations:``)
+    # Every indicator a derived one is computed from, kept when an edition leaves its section out, so
+    # that the working can still name it.
+    sources: tuple[Indicator, ...] = ()
     band_labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)  # from reading it
 
@@ -210,6 +213,10 @@ class Catalogue:
 
     def indicator(self, ref: str) -> Indicator | None:
         return self._by_ref.get(ref)
+
+    def source(self, ref: str) -> Indicator | None:
+        """The indicator ``ref``, in the edition's sections or among what derived ones are computed from."""
+        return self.indicator(ref) or next((found for found in self.sources if found.ref == ref), None)
 
     def population(self, name: str) -> Population | None:
         return next((population for population in self.populations if population.name == name), None)

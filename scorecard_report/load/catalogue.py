@@ -13,6 +13,7 @@ from scorecard_report.inputs.catalogue import (
     DEFAULT_BENCHMARK_MAX_AGE,
     BenchmarkSource,
     Catalogue,
+    Indicator,
     ReportSettings,
     Section,
 )
@@ -67,8 +68,20 @@ def load_catalogue(path: Path) -> Catalogue:
         raise InputError([*reader.problems, *warnings])
     catalogue = _catalogue(path, settings, sections, report, spc, benchmarks)
     return dataclasses.replace(
-        catalogue, benchmark_max_age=max_age, populations=populations, warnings=tuple(warnings)
+        catalogue,
+        benchmark_max_age=max_age,
+        populations=populations,
+        sources=_sources(catalogue),
+        warnings=tuple(warnings),
     )
+
+
+def _sources(catalogue: Catalogue) -> tuple[Indicator, ...]:
+    """Every indicator a derived indicator reads, in catalogue order."""
+    read = {
+        name for indicator in catalogue.indicators if indicator.derived for name in indicator.derived.inputs
+    }
+    return tuple(indicator for indicator in catalogue.indicators if indicator.ref in read)
 
 
 def _block(reader: CatalogueReader, data: Any, key: str) -> Any:

@@ -46,8 +46,9 @@ def with_derived(catalogue: Catalogue, values: ValueTable) -> ValueTable:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     observations: list[Observation] = []
+    latest = values.periods[-1]
     for indicator in order:
-        derive = _Derive(catalogue, indicator, series, problems, warnings, values.periods[-1])
+        derive = _Derive(catalogue, indicator, series, problems, warnings, latest)
         made = derive.observations()
         computed[indicator.ref] = {observation.period: observation.value for observation in made}
         observations.extend(made)

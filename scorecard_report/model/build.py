@@ -284,11 +284,11 @@ def _derived_from(catalogue: Catalogue, indicator: Indicator) -> DerivedFrom | N
     derivation = indicator.derived
     if derivation is None:
         return None
-    source = catalogue.indicator(derivation.of)
-    over = catalogue.indicator(derivation.over) if derivation.over else None
+    source = catalogue.source(derivation.of)
+    over = catalogue.source(derivation.over) if derivation.over else None
     population = catalogue.population(derivation.population) if derivation.population else None
     population_indicator = (
-        catalogue.indicator(derivation.population) if derivation.population and population is None else None
+        catalogue.source(derivation.population) if derivation.population and population is None else None
     )
     return DerivedFrom(
         derivation,

@@ -44,6 +44,8 @@ def test_example_validates_with_the_catalogues_own_data(
     monkeypatch.chdir(ROOT)
     run = scorecard("validate")
     assert run.code == 0, run.err
+    # Five derived indicators, each computed for the 28 months Jul 2024 to Oct 2026 the data holds.
+    assert "ok: computed 140 values for 5 derived indicators (FD2, FD2c, EH3, CIN2, CIN1a)" in run.err
 
 
 def test_long_csv_and_wide_xlsx_give_byte_identical_summaries(scorecard: Scorecard, tmp_path: Path) -> None:

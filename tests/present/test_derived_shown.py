@@ -83,3 +83,26 @@ def test_the_csvs_mark_the_computed_rows(report: Report) -> None:
         ("2026-04", "291", "yes"),
     ]
     assert {line["derived"] for line in series if line["ref"] == "FD1"} == {"no"}
+
+
+def test_an_edition_without_the_inputs_section_still_names_them(tmp_path: Path) -> None:
+    # An edition of one section (--section shares) whose ratio reads another section's counts.
+    catalogue = tmp_path / "catalogue.yaml"
+    catalogue.write_text(
+        "title: Editions\norganisation: Test Council\nsections:\n"
+        "  - id: counts\n    title: Counts\n    indicators:\n"
+        "      - {ref: A, title: Contacts, unit: count, polarity: neutral}\n"
+        "      - {ref: B, title: Referrals, unit: count, polarity: neutral}\n"
+        "  - id: shares\n    title: Shares\n    indicators:\n"
+        "      - {ref: BP, title: Share, unit: percent, polarity: high,\n"
+        "         derived: {ratio: [B, A], multiplier: 100}}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "values.csv"
+    data.write_text("ref,period,value\nA,2026-10,121\nB,2026-10,31\n", encoding="utf-8")
+    report = build_report(catalogue, data, period="2026-10", sections="shares")
+    # 31 / 121 x 100 = 25.6 -> 26%.
+    assert [computed_line(line) for line in report.rows] == [
+        "Computed by this tool from B Referrals and A Contacts. B (31) divided by A (121) and multiplied "
+        "by 100: 26%."
+    ]
