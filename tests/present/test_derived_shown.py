@@ -106,3 +106,24 @@ def test_an_edition_without_the_inputs_section_still_names_them(tmp_path: Path) 
         "Computed by this tool from B Referrals and A Contacts. B (31) divided by A (121) and multiplied "
         "by 100: 26%."
     ]
+
+
+def test_the_workbook_marks_the_computed_rows(report: Report) -> None:
+    import openpyxl
+
+    from scorecard_report.render.summary_xlsx import render_summary_xlsx
+
+    book = openpyxl.load_workbook(io.BytesIO(render_summary_xlsx(report, "2026-11-03T02:15:04Z")))
+    summary = list(book["Summary"].iter_rows(values_only=True))
+    heading = list(summary[0])
+    computed, how = heading.index("Computed"), heading.index("How computed")
+    cells = {line[0]: (line[computed], line[how]) for line in summary[1:]}
+    assert cells["FD1"] == ("No", None)
+    assert cells["CIN1a"] == (
+        "Yes",
+        "the sum of Referrals received (No. in month) (CIN1) from the start of the financial year to the "
+        "month shown",
+    )
+    series = list(book["Series"].iter_rows(values_only=True))
+    marked = series[0].index("Computed")
+    assert {line[marked] for line in series[1:] if line[0] == "EH3"} == {"Yes"}
