@@ -78,12 +78,8 @@ def validate(job: Job) -> ExitCode:
     derived = [indicator.ref for indicator in inputs.catalogue.indicators if indicator.derived]
     if derived:
         computed = len(inputs.values.observations) - inputs.values.read_count
-        log.info(
-            "ok: computed %d values for %d derived indicators (%s)",
-            computed,
-            len(derived),
-            ", ".join(derived),
-        )
+        named = ", ".join(derived[:10]) + (f" and {len(derived) - 10:,} more" if len(derived) > 10 else "")
+        log.info("ok: computed %d values for %d derived indicators (%s)", computed, len(derived), named)
     if inputs.rebases.path is not None:
         count = len(inputs.rebases.entries)
         log.info("ok: %s (%d rebase%s)", inputs.rebases.path, count, "" if count == 1 else "s")

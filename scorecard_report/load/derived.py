@@ -271,7 +271,7 @@ def check_derived(
         reader.problems.append(
             Problem(
                 reader.document.path,
-                "computed from itself: " + " → ".join((*cycle, cycle[0])),
+                "computed from itself: " + _loop_words(cycle),
                 line=first.derived.line if first.derived else first.line,
                 ref=first.ref,
                 hint="compute one of them from values in the data",
@@ -441,3 +441,10 @@ def _kind_words(derivation: Derivation) -> str:
     if derivation.kind is DerivedKind.YEAR_TO_DATE:
         return "year to date"
     return "rolling figure" if derivation.kind is DerivedKind.ROLLING else "rate over a window"
+
+
+def _loop_words(cycle: tuple[str, ...]) -> str:
+    """``C → D → C``; a loop of more than 12 shows its first 10 and how many it leaves out."""
+    if len(cycle) <= 12:
+        return " → ".join((*cycle, cycle[0]))
+    return " → ".join(cycle[:10]) + f" → … ({len(cycle) - 10:,} more) → {cycle[0]}"

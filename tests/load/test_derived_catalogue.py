@@ -16,7 +16,10 @@ import pytest
 
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.derived import Aggregate, Derivation, DerivedKind, Population
+from scorecard_report.inputs.periods import Month
 from scorecard_report.load.catalogue import load_catalogue
+from scorecard_report.load.derived_values import with_derived
+from scorecard_report.load.values import load_values
 from scorecard_report.problems import InputError, Problem
 
 # Every kind of input a derivation may name: monthly counts, a percentage, a rate, a quarterly and an
@@ -515,3 +518,24 @@ def test_several_problems_are_all_reported_in_one_input_error(tmp_path: Path) ->
         (line_of(text, "ref: E8,"), "E8", "minimum 5 is more than the window's 3 months"),
     }
     assert len(problems) == len(found)  # each once
+
+
+def test_a_loop_of_thirty_is_named_by_its_first_ten(tmp_path: Path) -> None:
+    # L0 from L29, L29 from L28, ..., L1 from L0: one loop of 30, found from L0, the first in the catalogue.
+    loop = [derived(f"L{index}", "count", f"rolling: 1, of: L{(index - 1) % 30}") for index in range(30)]
+    problem = one_error(tmp_path, with_indicators(*loop))
+    steps = " → ".join(f"L{index}" for index in (0, 29, 28, 27, 26, 25, 24, 23, 22, 21))
+    assert problem.message == f"computed from itself: {steps} → … (20 more) → L0"
+    assert (problem.ref, problem.line) == ("L0", line_of(with_indicators(*loop), "{ref: L0,"))
+
+
+def test_a_chain_of_two_thousand_is_read_and_computed_in_order(tmp_path: Path) -> None:
+    # C1 is FD1 over 1 month, C2 is C1 over 1 month, ...: each is FD1 itself. The chain is longer than
+    # Python's recursion limit, and the catalogue lists it last first, so the order must be worked out.
+    chain = [derived(f"C{index}", "count", f"rolling: 1, of: C{index - 1}") for index in range(2000, 1, -1)]
+    text = with_indicators(*chain, derived("C1", "count", "rolling: 1, of: FD1"))
+    catalogue = load(tmp_path, text)
+    data = tmp_path / "values.csv"
+    data.write_text("ref,period,value\nFD1,2026-10,1348\n", encoding="utf-8")
+    values = with_derived(catalogue, load_values(data, catalogue))
+    assert values.series("C2000")[Month(2026, 10)] == 1348
