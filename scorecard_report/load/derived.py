@@ -29,6 +29,7 @@ from scorecard_report.problems import Problem
 from scorecard_report.rules.derived import derivation_cycles
 from scorecard_report.rules.numbers import NumberError, parse_number
 
+_UNITS = {"rolling": "months", "minimum": "periods"}  # a quarterly window's minimum counts quarters
 MAX_WINDOW = 60  # months: five years, the longest trend a catalogue may ask for
 KINDS_WORDS = "rolling (with of), year_to_date, rate_of or ratio"
 _WHOLE = re.compile(r"[0-9]{1,3}")
@@ -183,7 +184,7 @@ class _Derivation:
             return None
         if not isinstance(written, str) or not _WHOLE.fullmatch(written) or not least <= int(written) <= most:
             self.problem(
-                key, f"{key} must be a whole number of months from {least} to {most}, not {written!r}"
+                key, f"{key} must be a whole number of {_UNITS[key]} from {least} to {most}, not {written!r}"
             )
             return None
         return int(written)
@@ -340,6 +341,14 @@ class _Checks:
                 "compute it from a monthly or quarterly indicator",
             )
             return
+        periods = (derivation.months or 0) // source.frequency.months
+        if source.frequency is Frequency.QUARTERLY and derivation.minimum and derivation.minimum > periods:
+            # A monthly window's minimum is checked as it is read; a quarterly one's needs its input.
+            self.problem(
+                indicator,
+                f"minimum {derivation.minimum} is more than the window's {periods} quarters",
+                "give minimum: the number of quarters that are enough",
+            )
         if derivation.months and derivation.months % source.frequency.months:
             self.problem(
                 indicator,

@@ -455,7 +455,7 @@ def test_a_minimum_larger_than_the_window(tmp_path: Path) -> None:
 def test_minimum_0_is_refused(tmp_path: Path) -> None:
     text = with_indicators(derived("D1", "count", "rolling: 3, of: FD1, minimum: 0"))
     problem = one_error(tmp_path, text)
-    assert problem.message == "minimum must be a whole number of months from 1 to 60, not '0'"
+    assert problem.message == "minimum must be a whole number of periods from 1 to 60, not '0'"
 
 
 @pytest.mark.parametrize(
@@ -539,3 +539,14 @@ def test_a_chain_of_two_thousand_is_read_and_computed_in_order(tmp_path: Path) -
     data.write_text("ref,period,value\nFD1,2026-10,1348\n", encoding="utf-8")
     values = with_derived(catalogue, load_values(data, catalogue))
     assert values.series("C2000")[Month(2026, 10)] == 1348
+
+
+def test_a_quarterly_windows_minimum_counts_quarters(tmp_path: Path) -> None:
+    # rolling: 12 of a quarterly count is 4 quarters: a minimum of 5 can never be met.
+    text = with_indicators(
+        derived("D1", "count", "rolling: 12, of: Q1, minimum: 5", ", frequency: quarterly")
+    )
+    problem = one_error(tmp_path, text)
+    assert problem.message == "minimum 5 is more than the window's 4 quarters"
+    assert (problem.ref, problem.line) == ("D1", line_of(text, "ref: D1,"))
+    assert load(tmp_path, text.replace("minimum: 5", "minimum: 3")).indicator("D1") is not None
