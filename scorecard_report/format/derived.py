@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from scorecard_report.format.display import format_value
-from scorecard_report.format.periods import month_short
+from scorecard_report.format.periods import month_short, year_words
 from scorecard_report.inputs.derived import Aggregate, DerivedFrom, DerivedKind, Worked
 from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.vocabulary import Frequency, Unit
@@ -145,7 +145,7 @@ def _population_in_year(derived: DerivedFrom, worked: Worked) -> str:
     population = derived.population
     if population is None or worked.population_year is None:
         return f"{derived.derivation.population}, {derived.population_title}"
-    year = f"{worked.population_year}/{(worked.population_year + 1) % 100:02d}"
+    year = year_words(worked.population_year, derived.year_start_month)
     source = f"; {population.source}" if population.source else ""
     return f"{population.label}, {year}{source}"
 

@@ -30,10 +30,14 @@ def day_short(day: dt.date) -> str:
 
 def year_label(calendar: FinancialCalendar, month: Month) -> str:
     """``2022/23`` for the financial year containing ``month``; ``2023`` if it starts in January."""
-    start = calendar.year_start(month)
-    if calendar.year_start_month == 1:
-        return str(start.year)
-    return f"{start.year}/{(start.year + 1) % 100:02d}"
+    return year_words(calendar.year_start(month).year, calendar.year_start_month)
+
+
+def year_words(start_year: int, year_start_month: int) -> str:
+    """``2022/23`` for the financial year that starts in 2022; ``2022`` where years start in January."""
+    if year_start_month == 1:
+        return str(start_year)
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
 
 
 def quarter_label(calendar: FinancialCalendar, month: Month) -> str:

@@ -100,3 +100,4 @@ class DerivedFrom:
     over_title: str | None = None  # a ratio's denominator
     population: Population | None = None  # a ``populations:`` entry
     population_title: str | None = None  # where the population is another indicator: its title
+    year_start_month: int = 4  # the catalogue's, so that a population's year is written as it writes it

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scorecard_report.format.derived import listed
-from scorecard_report.format.periods import month_short
+from scorecard_report.format.periods import month_short, year_label
 from scorecard_report.inputs.catalogue import Catalogue, Indicator
-from scorecard_report.inputs.derived import Aggregate, Derivation, DerivedKind, Population, Worked
+from scorecard_report.inputs.derived import Aggregate, Derivation, DerivedKind, Worked
 from scorecard_report.inputs.periods import FinancialCalendar, Month
 from scorecard_report.inputs.values import Observation, ValueTable
 from scorecard_report.problems import InputError, Problem
@@ -207,8 +207,9 @@ class _Derive:
             return
         population = self.catalogue.population(self.derivation.population or "")
         assert population is not None  # only a populations: entry can lack a year
-        years = [_year_words(year) for year in sorted(needed)]
-        each = [f"{_year_words(year)} (from {month_short(needed[year])})" for year in sorted(needed)]
+        firsts = [needed[year] for year in sorted(needed)]
+        years = [year_label(self.calendar, first) for first in firsts]
+        each = [f"{year_label(self.calendar, first)} (from {month_short(first)})" for first in firsts]
         self.problems.append(
             Problem(
                 self.catalogue.path,
@@ -234,12 +235,3 @@ def _aggregate(how: Aggregate, present: list[Decimal]) -> Decimal:
     if how is Aggregate.MEAN:
         return sum(present, Decimal(0)) / len(present)
     return present[-1]
-
-
-def _year_words(start: int) -> str:
-    return f"{start}/{(start + 1) % 100:02d}"
-
-
-def population_of(catalogue: Catalogue, derivation: Derivation) -> Population | None:
-    """The ``populations:`` entry a rate is per, or None where it is per another indicator."""
-    return catalogue.population(derivation.population or "")

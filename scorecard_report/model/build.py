@@ -297,6 +297,7 @@ def _derived_from(catalogue: Catalogue, indicator: Indicator) -> DerivedFrom | N
         over.title if over else derivation.over,
         population,
         population_indicator.title if population_indicator else None,
+        catalogue.calendar.year_start_month,
     )
 
 

@@ -14,6 +14,7 @@ from scorecard_report import build_report
 from scorecard_report.model.report import Report, Row
 from scorecard_report.present.appendix import computed_line
 from scorecard_report.present.key import key_view
+from scorecard_report.problems import InputError
 from scorecard_report.render.summary_csv import render_series_csv, render_summary_csv
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "indicator_specs.yaml"
@@ -127,3 +128,31 @@ def test_the_workbook_marks_the_computed_rows(report: Report) -> None:
     series = list(book["Series"].iter_rows(values_only=True))
     marked = series[0].index("Computed")
     assert {line[marked] for line in series[1:] if line[0] == "EH3"} == {"Yes"}
+
+
+def test_a_calendar_years_population_is_named_as_the_catalogue_names_its_years(tmp_path: Path) -> None:
+    # year_start_month 1: the year 2026 is January to December 2026, written 2026, not 2026/27.
+    catalogue = tmp_path / "catalogue.yaml"
+    catalogue.write_text(
+        "title: Calendar\norganisation: Test Council\nyear_start_month: 1\n"
+        "populations:\n  adults:\n    label: adults aged 18 and over\n    values: {'2026': 40000}\n"
+        "sections:\n  - id: s\n    title: S\n    indicators:\n"
+        "      - {ref: A, title: Assessments, unit: count, polarity: neutral}\n"
+        "      - {ref: AR, title: Rate, unit: rate, polarity: neutral,\n"
+        "         derived: {rate_of: A, per: 10000, population: adults}}\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "values.csv"
+    data.write_text("ref,period,value\nA,2025-12,90\nA,2026-01,100\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_report(catalogue, data, period="2026-01")
+    # December 2025 is in the year 2025, which has no population.
+    [problem] = caught.value.problems
+    assert problem.message.startswith("population 'adults' has no value for 2025 (from Dec 2025), ")
+    data.write_text("ref,period,value\nA,2026-01,100\n", encoding="utf-8")
+    report = build_report(catalogue, data, period="2026-01")
+    # 100 / 40,000 x 10,000 = 25.0
+    assert computed_line(row(report, "AR")) == (
+        "Computed by this tool from A Assessments. A (100) divided by 40,000 (adults aged 18 and over, 2026) "
+        "and multiplied by 10,000: 25.0."
+    )
