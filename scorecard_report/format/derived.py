@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scorecard_report.format.display import format_value
-from scorecard_report.format.periods import month_short, year_words
+from scorecard_report.format.display import format_figure, format_value
+from scorecard_report.format.periods import month_short, period_noun, year_words
 from scorecard_report.inputs.derived import Aggregate, DerivedFrom, DerivedKind, Worked
-from scorecard_report.inputs.periods import Month
 from scorecard_report.inputs.vocabulary import Frequency, Unit
 
 _AGGREGATE = {Aggregate.SUM: "the sum", Aggregate.MEAN: "the mean", Aggregate.LAST: "the latest value"}
@@ -95,20 +94,20 @@ def _window_words(derived: DerivedFrom, worked: Worked, frequency: Frequency, re
     how = _AGGREGATE[Aggregate.SUM if derivation.kind is DerivedKind.RATE else derivation.how][
         4:
     ].capitalize()
-    span = _period(worked.last)
+    span = month_short(worked.last)
     if worked.first != worked.last:
-        span = f"{_period(worked.first)} to {span}"
+        span = f"{month_short(worked.first)} to {span}"
     periods = _periods(worked.periods, frequency)
-    if worked.used < _needed_count(derivation.minimum, worked.periods) or not worked.used:
+    if worked.used < derivation.enough(worked.periods) or not worked.used:
         if not worked.missing:
-            return f"No figure for {_period(worked.last)}."
+            return f"No figure for {month_short(worked.last)}."
         return (
-            f"No figure for {_period(worked.last)}: {derivation.of} has no value for "
-            f"{listed([_period(month) for month in worked.missing])}, and a figure made from the "
+            f"No figure for {month_short(worked.last)}: {derivation.of} has no value for "
+            f"{listed([month_short(month) for month in worked.missing])}, and a figure made from the "
             f"{periods} {span} needs {_needed(derivation.minimum, worked.periods)}."
         )
     if worked.missing:
-        left = listed([_period(month) for month in worked.missing])
+        left = listed([month_short(month) for month in worked.missing])
         has = "has" if len(worked.missing) == 1 else "have"
         return (
             f"{how} of {derivation.of} over the {worked.used} of the {periods} {span} that have a value "
@@ -158,19 +157,20 @@ def _denominator_name(derived: DerivedFrom) -> str:
 
 
 def _amount(value: Decimal | None, derived: DerivedFrom) -> str:
-    """An input figure as written: ``1,238``; one with a fraction keeps one decimal; money as money."""
+    """An input figure as written: ``1,238``, ``12.5``; money as money."""
     if value is None:
         return ""
-    decimals = 0 if value == value.to_integral_value() else 1
-    unit = Unit.CURRENCY if derived.of_unit is Unit.CURRENCY else Unit.COUNT
-    return format_value(value, unit, decimals, "")
+    if derived.of_unit is Unit.CURRENCY:
+        return format_value(value, Unit.CURRENCY, 0 if value == value.to_integral_value() else 2, "")
+    return format_figure(value)
 
 
 def _number(value: Decimal | None) -> str:
+    """A multiplier as the catalogue gives it, every decimal kept: ``10,000``, ``0.25``."""
     if value is None:
         return ""
-    decimals = 0 if value == value.to_integral_value() else 2
-    return format_value(value, Unit.COUNT, decimals, "")
+    exponent = value.normalize().as_tuple().exponent
+    return format_value(value, Unit.COUNT, max(0, -exponent) if isinstance(exponent, int) else 0, "")
 
 
 def _window(months: int | None, frequency: Frequency) -> str:
@@ -178,20 +178,11 @@ def _window(months: int | None, frequency: Frequency) -> str:
 
 
 def _periods(count: int, frequency: Frequency) -> str:
-    noun = "quarter" if frequency is Frequency.QUARTERLY else "month"
-    return f"{count} {noun}{'' if count == 1 else 's'}" if count != 1 else f"1 {noun}"
+    return f"{count} {period_noun(frequency, plural=count != 1)}"
 
 
 def _shown(frequency: Frequency) -> str:
     return "the quarter shown" if frequency is Frequency.QUARTERLY else "the month shown"
-
-
-def _period(month: Month) -> str:
-    return month_short(month)
-
-
-def _needed_count(minimum: int | None, periods: int) -> int:
-    return periods if minimum is None else min(minimum, periods)
 
 
 def _needed(minimum: int | None, periods: int) -> str:

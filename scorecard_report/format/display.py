@@ -44,6 +44,13 @@ def format_count(count: int) -> str:
     return f"{count:,}"
 
 
+def format_figure(figure: Decimal | int) -> str:
+    """A figure as written in a sentence: ``1,238``; one with a fraction (``12.5`` staff) keeps one
+    decimal."""
+    value = Decimal(figure)
+    return _grouped(value, 0 if value == value.to_integral_value() else 1)
+
+
 def format_value(
     value: Decimal | None,
     unit: Unit,

@@ -44,6 +44,10 @@ class Derivation:
     population: str | None = None  # a rate's population: a name in ``populations:`` or a ref
     line: int | None = field(default=None, compare=False)  # the catalogue line of ``derived:``
 
+    def enough(self, periods: int) -> int:
+        """How many of a window's ``periods`` must have a value: all, or the ``minimum`` where it is fewer."""
+        return periods if self.minimum is None else min(self.minimum, periods)
+
     @property
     def inputs(self) -> tuple[str, ...]:
         """Every name this derivation reads that could be an indicator's ref."""

@@ -138,8 +138,7 @@ class _Derive:
         present = [value for month in window if (value := source.get(month)) is not None]
         missing = tuple(month for month in window if source.get(month) is None)
         worked = Worked(window[0], window[-1], len(window), len(present), missing)
-        needed = len(window) if self.derivation.minimum is None else min(self.derivation.minimum, len(window))
-        if len(present) < needed or not present:
+        if len(present) < self.derivation.enough(len(window)) or not present:
             return Computed(None, worked)
         return Computed(_aggregate(self.derivation.how, present), worked)
 

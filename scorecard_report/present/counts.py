@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from scorecard_report.format.display import format_bound, format_count, format_value
+from scorecard_report.format.display import format_bound, format_count, format_figure
 from scorecard_report.inputs.targets import Above, Below, Range, SingleValue, Target
 from scorecard_report.inputs.vocabulary import Polarity, RagStatus, Unit
 from scorecard_report.model.report import Row
@@ -25,15 +25,17 @@ def counts_sentence(row: Row) -> str:
     numerator, denominator = current.numerator, current.denominator
     if row.unit is not Unit.PERCENT or numerator is None or denominator is None or denominator <= 0:
         return ""
-    said = f"{_number(numerator)} of {_number(denominator)} ({current.text})"
+    said = f"{format_figure(numerator)} of {format_figure(denominator)} ({current.text})"
     if row.target is None or row.status in (RagStatus.GREEN, RagStatus.NONE):
         return f"{said}."
     at_least, at_most = counts_to_meet(row.target, row.polarity, denominator, row.decimals)
     meeting = f"meeting the {_target_words(row.target, row)} target would need"
     if at_least is not None and numerator < at_least:
-        return f"{said}; {meeting} {format_count(at_least)}, {_number(at_least - numerator)} more."
+        return f"{said}; {meeting} {format_count(at_least)}, {format_figure(at_least - numerator)} more."
     if at_most is not None and numerator > at_most:
-        return f"{said}; {meeting} {format_count(at_most)} or fewer, {_number(numerator - at_most)} fewer."
+        return (
+            f"{said}; {meeting} {format_count(at_most)} or fewer, {format_figure(numerator - at_most)} fewer."
+        )
     return f"{said}."
 
 
@@ -130,9 +132,3 @@ def _up(count: Decimal) -> int:
 
 def _down(count: Decimal) -> int:
     return int(count.to_integral_value(rounding=ROUND_FLOOR))
-
-
-def _number(count: Decimal | int) -> str:
-    """A count as written: ``1,238``; a count with a fraction (``12.5`` staff) keeps one decimal."""
-    value = Decimal(count)
-    return format_value(value, Unit.COUNT, 0 if value == value.to_integral_value() else 1, "")

@@ -13,14 +13,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from catalogue_support import errors_of, line_of, load
 
-from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.derived import Aggregate, Derivation, DerivedKind, Population
 from scorecard_report.inputs.periods import Month
-from scorecard_report.load.catalogue import load_catalogue
 from scorecard_report.load.derived_values import with_derived
 from scorecard_report.load.values import load_values
-from scorecard_report.problems import InputError, Problem
+from scorecard_report.problems import Problem
 
 # Every kind of input a derivation may name: monthly counts, a percentage, a rate, a quarterly and an
 # annual count, and a populations: block written one year a line so that each year has its own line.
@@ -52,12 +51,6 @@ RATE = "rate_of: FD1, per: 10000, population: child_population"
 RATE_INDICATOR = f"ref: D1, title: D1 derived, unit: rate, polarity: neutral, derived: {{{RATE}}}"
 
 
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """The 1-based line of the ``occurrence``-th line of ``text`` containing ``needle``."""
-    found = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return found[occurrence - 1]
-
-
 def with_indicators(*lines: str, head: str = HEAD) -> str:
     """The catalogue with these indicators after HEAD's, each written on one line."""
     return head + "".join(f"      - {line}\n" for line in lines)
@@ -69,18 +62,6 @@ def derived(ref: str, unit: str, derivation: str, extra: str = "") -> str:
         f"{{ref: {ref}, title: {ref} derived, unit: {unit}, polarity: neutral{extra}, "
         f"derived: {{{derivation}}}}}"
     )
-
-
-def load(tmp_path: Path, text: str) -> Catalogue:
-    path = tmp_path / "catalogue.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_catalogue(path)
-
-
-def errors_of(tmp_path: Path, text: str) -> list[Problem]:
-    with pytest.raises(InputError) as caught:
-        load(tmp_path, text)
-    return [problem for problem in caught.value.problems if not problem.warning]
 
 
 def one_error(tmp_path: Path, text: str) -> Problem:

@@ -6,12 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from catalogue_support import errors_of, line_of, load
 
-from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.targets import Tolerance
 from scorecard_report.inputs.vocabulary import Polarity
-from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.problems import InputError, Problem
 
 HEAD = """\
 title: Test Scorecard
@@ -25,24 +23,6 @@ sections:
     title: Main
     indicators:
 """
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """The 1-based line of the ``occurrence``-th line of ``text`` containing ``needle``."""
-    found = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return found[occurrence - 1]
-
-
-def load(tmp_path: Path, text: str) -> Catalogue:
-    path = tmp_path / "catalogue.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_catalogue(path)
-
-
-def errors_of(tmp_path: Path, text: str) -> list[Problem]:
-    with pytest.raises(InputError) as caught:
-        load(tmp_path, text)
-    return [problem for problem in caught.value.problems if not problem.warning]
 
 
 def indicator(body: str) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from catalogue_support import errors_of, load
 
 from scorecard_report.inputs.catalogue import Catalogue
 from scorecard_report.inputs.periods import Month
 from scorecard_report.load.benchmarks import load_benchmarks
-from scorecard_report.load.catalogue import load_catalogue
-from scorecard_report.problems import InputError, Problem
+from scorecard_report.problems import InputError
 
 HEAD = """\
 title: Timeliness Test
@@ -29,18 +29,6 @@ sections:
 MONTHLY = "      - {ref: M1, title: Monthly, unit: count, polarity: neutral}\n"
 QUARTERLY = "      - {ref: Q1, title: Quarterly, unit: count, polarity: neutral, frequency: quarterly}\n"
 ANNUAL = "      - {ref: A1, title: Annual, unit: count, polarity: neutral, frequency: annual}\n"
-
-
-def load(tmp_path: Path, text: str) -> Catalogue:
-    path = tmp_path / "catalogue.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_catalogue(path)
-
-
-def errors_of(tmp_path: Path, text: str) -> list[Problem]:
-    with pytest.raises(InputError) as caught:
-        load(tmp_path, text)
-    return [problem for problem in caught.value.problems if not problem.warning]
 
 
 def line_of(text: str, needle: str) -> int:
